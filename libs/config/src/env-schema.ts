@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+const optionalUrl = optionalString.refine((v) => v === undefined || /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(v), {
+  message: 'must be a URL such as https://example.com',
+});
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/parley.sqlite')
+    .refine((v) => v.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(v), {
+      message: 'must be sqlite:<file>, sqlite::memory: or postgres://…',
+    }),
+  FLOWS_DIR: z.string().default('./flows'),
+  ENTRY_FLOW: z.string().default('lead-qualification'),
+  DATA_DIR: z.string().default('./data'),
+  REDIS_URL: optionalUrl,
+  PUBLIC_BASE_URL: optionalUrl,
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_FROM: optionalString,
+  TWILIO_API_URL: optionalUrl,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_API_URL: optionalUrl,
+  SLACK_SALES_CHANNEL: optionalString,
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: flag,
+  SMTP_URL: optionalUrl,
+  CRM_WEBHOOK_URL: optionalUrl,
+  CRM_WEBHOOK_SECRET: optionalString,
+  HUBSPOT_TOKEN: optionalString,
+  HUBSPOT_API_URL: optionalUrl,
+  ALEXA_SKILL_ID: optionalString,
+  WEBCHAT_CORS_ORIGINS: z.string().default('*'),
+});
+
+export type ParleyConfig = z.infer<typeof envSchema>;
+
+/** Names of settings whose values must never be logged. */
+export const SECRET_KEYS: ReadonlyArray<keyof ParleyConfig> = [
+  'TWILIO_AUTH_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  'MICROSOFT_APP_PASSWORD',
+  'CRM_WEBHOOK_SECRET',
+  'HUBSPOT_TOKEN',
+  'SMTP_URL',
+  'DATABASE_URL',
+  'REDIS_URL',
+];

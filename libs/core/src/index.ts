@@ -1,0 +1,5 @@
+export * from './channel';
+export * from './messages';
+export * from './ids';
+export * from './errors';
+export * from './understanding';

@@ -1,0 +1,46 @@
+import type { ChannelName, Sender } from './channel';
+
+export interface QuickReply {
+  title: string;
+  payload: string;
+}
+
+/** What a channel edge hands the engine after verifying and normalising a partner's payload. */
+export interface InboundMessage {
+  channel: ChannelName;
+  /** The sender's address on that channel: visitor id, E.164 phone, Bot Framework user id… */
+  address: string;
+  /** The channel's own id for this message; the engine stores it once (channel + externalId). */
+  externalId: string;
+  text?: string;
+  /** Payload of a pressed quick reply, when the channel has buttons. */
+  payload?: string;
+  receivedAt: Date;
+  locale?: string;
+  metadata?: Record<string, unknown>;
+}
+
+export type MessageKind = 'conversational' | 'marketing' | 'transactional';
+
+/** What the engine asks a channel to deliver. */
+export interface OutboundMessage {
+  id: string;
+  conversationId: string;
+  channel: ChannelName;
+  address: string;
+  from: Exclude<Sender, 'visitor'>;
+  text: string;
+  quickReplies?: QuickReply[];
+  kind: MessageKind;
+  at: Date;
+}
+
+/** A message as stored and replayed (history). */
+export interface StoredMessage {
+  id: string;
+  conversationId: string;
+  from: Sender;
+  text: string;
+  quickReplies?: QuickReply[];
+  at: Date;
+}

@@ -1,0 +1,133 @@
+import { newId, type ChannelName, type InboundMessage, type OutboundMessage, type StoredMessage } from '@parley/core';
+import { KeyedQueue } from './keyed-queue';
+import { planFlowTurn, toOutbound, unchanged, type TurnPlan } from './plan-turn';
+import type {
+  Clock,
+  ConversationStore,
+  FlowCatalog,
+  HandoffDesk,
+  InboundCompliance,
+  LanguageUnderstanding,
+  OpenConversation,
+} from './ports';
+import type { TransportRegistry } from './transport-registry';
+
+export interface EngineDependencies {
+  store: ConversationStore;
+  catalog: FlowCatalog;
+  understanding: LanguageUnderstanding;
+  compliance: InboundCompliance;
+  handoff: HandoffDesk;
+  transports: TransportRegistry;
+  clock: Clock;
+  onDeliveryError?: (error: unknown, message: OutboundMessage) => void;
+}
+
+export interface HandleResult {
+  messageId: string;
+  conversationId: string;
+  duplicate: boolean;
+  replies: OutboundMessage[];
+}
+
+export interface OpenResult {
+  contactId: string;
+  conversationId: string;
+  history: StoredMessage[];
+}
+
+/** Optimistic-concurrency retries when another instance wrote the conversation first. */
+const MAX_ATTEMPTS = 8;
+export const HISTORY_LIMIT = 200;
+
+export class ConversationEngine {
+  private readonly queue = new KeyedQueue();
+
+  constructor(private readonly deps: EngineDependencies) {}
+
+  /** Messages of one conversation are processed one at a time, in arrival order. */
+  handle(inbound: InboundMessage): Promise<HandleResult> {
+    return this.queue.run(`${inbound.channel}:${inbound.address}`, () => this.process(inbound));
+  }
+
+  open(channel: ChannelName, address: string): Promise<OpenResult> {
+    return this.queue.run(`${channel}:${address}`, async () => {
+      const open = await this.deps.store.open(channel, address, this.deps.clock.now());
+      const history = await this.deps.store.history(open.conversation.id, HISTORY_LIMIT);
+      return { contactId: open.contact.id, conversationId: open.conversation.id, history };
+    });
+  }
+
+  /** Starts the flow of a conversation that has not started yet (a new visitor's greeting). */
+  start(channel: ChannelName, address: string): Promise<OutboundMessage[]> {
+    return this.queue.run(`${channel}:${address}`, () => this.attempt(channel, address, undefined).then((r) => r.replies));
+  }
+
+  private process(inbound: InboundMessage): Promise<HandleResult> {
+    return this.attempt(inbound.channel, inbound.address, inbound);
+  }
+
+  private async attempt(channel: ChannelName, address: string, inbound?: InboundMessage): Promise<HandleResult> {
+    const { store, clock } = this.deps;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const at = clock.now();
+      const open = await store.open(channel, address, at);
+      const result = { conversationId: open.conversation.id, replies: [] as OutboundMessage[] };
+      if (inbound) {
+        const prior = await store.findInbound(channel, inbound.externalId);
+        if (prior) return { ...result, messageId: prior.id, duplicate: true };
+      } else if (open.conversation.state !== null || open.conversation.messageCount > 0) {
+        return { ...result, messageId: '', duplicate: false };
+      }
+      const plan = await this.plan(open, inbound);
+      const outbound = toOutbound(open, plan.replies, at);
+      const messageId = newId();
+      const outcome = await store.commitTurn({
+        conversation: open.conversation,
+        contactId: open.contact.id,
+        inbound: inbound && {
+          id: messageId,
+          channel,
+          externalId: inbound.externalId,
+          text: inbound.text ?? '',
+          payload: inbound.payload,
+          at: inbound.receivedAt,
+        },
+        flowId: plan.flowId,
+        flowVersion: plan.flowVersion,
+        state: plan.state,
+        owner: open.conversation.owner,
+        attributes: plan.attributes,
+        outbound,
+        jobs: [],
+        at,
+      });
+      if (outcome.status === 'conflict') continue;
+      if (outcome.status === 'duplicate') return { ...result, messageId: outcome.messageId, duplicate: true };
+      if (inbound && open.conversation.owner === 'human') await this.deps.handoff.relay(open.conversation, inbound);
+      await this.deliver(outbound);
+      return { ...result, messageId, duplicate: false, replies: outbound };
+    }
+    throw new Error(`conversation ${channel}:${address} kept changing under us; gave up after ${MAX_ATTEMPTS} attempts`);
+  }
+
+  /** Compliance first, then ownership, then understand and decide. */
+  private async plan(open: OpenConversation, inbound?: InboundMessage): Promise<TurnPlan> {
+    if (inbound) {
+      const verdict = await this.deps.compliance.screen(inbound, open);
+      if (verdict.action === 'answer') return { ...unchanged(open), replies: verdict.replies };
+      if (open.conversation.owner === 'human') return { ...unchanged(open), replies: [] };
+    }
+    return planFlowTurn(this.deps.catalog, this.deps.understanding, open, inbound);
+  }
+
+  private async deliver(outbound: OutboundMessage[]): Promise<void> {
+    for (const message of outbound) {
+      try {
+        await this.deps.transports.deliver(message);
+      } catch (error) {
+        this.deps.onDeliveryError?.(error, message);
+      }
+    }
+  }
+}

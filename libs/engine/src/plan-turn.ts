@@ -1,0 +1,87 @@
+import { NOTHING_UNDERSTOOD, newId, type InboundMessage, type OutboundMessage, type Understanding } from '@parley/core';
+import { step, type FlowAction, type FlowState, type StepInput } from '@parley/flows';
+import type { FlowCatalog, FlowRelease, LanguageUnderstanding, OpenConversation } from './ports';
+
+export interface TurnPlan {
+  flowId: string | null;
+  flowVersion: string | null;
+  state: unknown;
+  attributes: Record<string, unknown>;
+  replies: string[] | FlowAction[];
+  understanding?: Understanding;
+}
+
+function releaseFor(catalog: FlowCatalog, open: OpenConversation): FlowRelease | undefined {
+  const { flowId, flowVersion, channel } = open.conversation;
+  if (flowId && flowVersion) return catalog.release(flowId, flowVersion) ?? catalog.latest(flowId);
+  return catalog.entryFlow(channel);
+}
+
+function expectedEntities(release: FlowRelease, state: FlowState | null): string[] | undefined {
+  const node = state?.waitingAt ? release.flow.nodes[state.waitingAt] : undefined;
+  return node?.type === 'ask' ? [node.validate] : undefined;
+}
+
+/** Understand and decide: runs the NLU and the flow runner, and says what the turn will change. */
+export async function planFlowTurn(
+  catalog: FlowCatalog,
+  nlu: LanguageUnderstanding,
+  open: OpenConversation,
+  inbound: InboundMessage | undefined,
+): Promise<TurnPlan> {
+  const release = releaseFor(catalog, open);
+  const { conversation, contact } = open;
+  if (!release) return { ...unchanged(open), replies: [] };
+  const state = release.version === conversation.flowVersion ? (conversation.state as FlowState | null) : null;
+  let input: StepInput = { kind: 'start' };
+  let understanding: Understanding | undefined;
+  if (inbound) {
+    understanding = inbound.text
+      ? await nlu.understand(inbound.text, { locale: inbound.locale, expected: expectedEntities(release, state) })
+      : NOTHING_UNDERSTOOD;
+    input = { kind: 'message', text: inbound.text, payload: inbound.payload, understanding };
+  }
+  const result = step(state, input, {
+    flow: release.flow,
+    flowVersion: release.version,
+    attributes: contact.attributes,
+    channel: conversation.channel,
+    locale: inbound?.locale,
+  });
+  const attributes: Record<string, unknown> = {};
+  for (const action of result.actions) if (action.type === 'set') Object.assign(attributes, action.attributes);
+  return {
+    flowId: release.flow.id,
+    flowVersion: release.version,
+    state: result.state,
+    attributes,
+    replies: result.actions,
+    understanding,
+  };
+}
+
+export function unchanged(open: OpenConversation): Omit<TurnPlan, 'replies'> {
+  const { flowId, flowVersion, state } = open.conversation;
+  return { flowId, flowVersion, state, attributes: {} };
+}
+
+export function toOutbound(open: OpenConversation, replies: TurnPlan['replies'], at: Date): OutboundMessage[] {
+  const { id: conversationId, channel, address } = open.conversation;
+  const messages: OutboundMessage[] = [];
+  for (const reply of replies) {
+    const say = typeof reply === 'string' ? { type: 'say' as const, text: reply } : reply;
+    if (say.type !== 'say') continue;
+    messages.push({
+      id: newId(),
+      conversationId,
+      channel,
+      address,
+      from: 'bot',
+      text: say.text,
+      ...(say.quickReplies ? { quickReplies: say.quickReplies } : {}),
+      kind: 'conversational',
+      at,
+    });
+  }
+  return messages;
+}

@@ -1,0 +1,72 @@
+import type { ChannelName, OutboundMessage, Owner, StoredMessage } from '@parley/core';
+
+export interface ContactSnapshot {
+  id: string;
+  attributes: Record<string, unknown>;
+}
+
+export interface ConversationSnapshot {
+  id: string;
+  contactId: string;
+  channel: ChannelName;
+  address: string;
+  flowId: string | null;
+  flowVersion: string | null;
+  /** The flow runner's state as it stored it; null before the flow started. */
+  state: unknown;
+  owner: Owner;
+  version: number;
+  messageCount: number;
+}
+
+export interface OpenConversation {
+  contact: ContactSnapshot;
+  conversation: ConversationSnapshot;
+}
+
+export interface InboundRecord {
+  id: string;
+  channel: ChannelName;
+  externalId: string;
+  text: string;
+  payload?: string;
+  at: Date;
+}
+
+export interface OutboxJobDraft {
+  type: string;
+  payload: Record<string, unknown>;
+  idempotencyKey: string;
+  runAt: Date;
+}
+
+/** Everything one turn changes, written in one transaction. */
+export interface TurnRecord {
+  conversation: ConversationSnapshot;
+  contactId: string;
+  inbound?: InboundRecord;
+  flowId: string | null;
+  flowVersion: string | null;
+  state: unknown;
+  owner: Owner;
+  /** Attributes to merge into the contact's. */
+  attributes: Record<string, unknown>;
+  outbound: OutboundMessage[];
+  jobs: OutboxJobDraft[];
+  at: Date;
+}
+
+export type TurnOutcome =
+  | { status: 'committed' }
+  /** Another writer changed the conversation first: reload and run the turn again. */
+  | { status: 'conflict' }
+  /** The inbound message was stored before (a retry or a duplicate webhook). */
+  | { status: 'duplicate'; messageId: string };
+
+export abstract class ConversationStore {
+  /** Finds or creates the contact, the identity and the open conversation of a channel address. */
+  abstract open(channel: ChannelName, address: string, at: Date): Promise<OpenConversation>;
+  abstract findInbound(channel: ChannelName, externalId: string): Promise<{ id: string } | undefined>;
+  abstract commitTurn(turn: TurnRecord): Promise<TurnOutcome>;
+  abstract history(conversationId: string, limit: number): Promise<StoredMessage[]>;
+}

@@ -1,0 +1,17 @@
+import { AuditEventEntity } from './audit-event.entity';
+import { ChannelIdentityEntity } from './channel-identity.entity';
+import { ContactEntity } from './contact.entity';
+import { ConversationEntity } from './conversation.entity';
+import { MessageEntity } from './message.entity';
+import { OutboxJobEntity } from './outbox-job.entity';
+
+export { AuditEventEntity, ChannelIdentityEntity, ContactEntity, ConversationEntity, MessageEntity, OutboxJobEntity };
+
+export const ENTITIES = [
+  ContactEntity,
+  ChannelIdentityEntity,
+  ConversationEntity,
+  MessageEntity,
+  OutboxJobEntity,
+  AuditEventEntity,
+];

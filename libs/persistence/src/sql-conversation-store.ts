@@ -1,0 +1,132 @@
+import { newId, type ChannelName, type StoredMessage } from '@parley/core';
+import { ConversationStore, type OpenConversation, type TurnOutcome, type TurnRecord } from '@parley/engine';
+import { toOpenConversation, toStoredMessage, type MessageRow, type OpenConversationRow } from './conversation-rows';
+import type { SqlDatabase, SqlTx } from './sql/sql-database';
+
+const OPEN_SQL = `SELECT c.id, c.contact_id, c.flow_id, c.flow_version, c.state, c.owner, c.version, c.message_count, ct.attributes
+  FROM conversations c JOIN contacts ct ON ct.id = c.contact_id
+  WHERE c.channel = ? AND c.address = ? ORDER BY c.created_at DESC LIMIT 1`;
+
+const INSERT_MESSAGE_SQL = `INSERT INTO messages
+  (id, conversation_id, channel, external_id, direction, sender, text, payload, quick_replies, kind, status, position, created_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+class Rollback extends Error {
+  constructor(readonly outcome: TurnOutcome) {
+    super(outcome.status);
+  }
+}
+
+export class SqlConversationStore extends ConversationStore {
+  private readonly mergeAttributesSql: string;
+
+  constructor(private readonly db: SqlDatabase) {
+    super();
+    this.mergeAttributesSql =
+      db.dialect === 'postgres'
+        ? 'UPDATE contacts SET attributes = (attributes::jsonb || ?::jsonb)::text, updated_at = ? WHERE id = ?'
+        : 'UPDATE contacts SET attributes = json_patch(attributes, ?), updated_at = ? WHERE id = ?';
+  }
+
+  async open(channel: ChannelName, address: string, at: Date): Promise<OpenConversation> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const row = await this.db.get<OpenConversationRow>(OPEN_SQL, [channel, address]);
+      if (row) return toOpenConversation(row, channel, address);
+      await this.createConversation(channel, address, at);
+    }
+    throw new Error(`could not open a conversation for ${channel}:${address}`);
+  }
+
+  private createConversation(channel: ChannelName, address: string, at: Date): Promise<void> {
+    const now = at.toISOString();
+    return this.db.transaction(async (tx) => {
+      const identity = await tx.get<{ contact_id: string }>(
+        'SELECT contact_id FROM channel_identities WHERE channel = ? AND address = ?',
+        [channel, address],
+      );
+      let contactId = identity?.contact_id;
+      if (!contactId) {
+        contactId = newId();
+        const created = await tx.run(
+          `INSERT INTO channel_identities (id, contact_id, channel, address, created_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (channel, address) DO NOTHING`,
+          [newId(), contactId, channel, address, now],
+        );
+        if (created === 0) return;
+        await tx.run('INSERT INTO contacts (id, attributes, created_at, updated_at) VALUES (?, ?, ?, ?)', [
+          contactId,
+          '{}',
+          now,
+          now,
+        ]);
+      }
+      await tx.run(
+        `INSERT INTO conversations (id, contact_id, channel, address, owner, version, message_count, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'bot', 0, 0, ?, ?)`,
+        [newId(), contactId, channel, address, now, now],
+      );
+    });
+  }
+
+  async findInbound(channel: ChannelName, externalId: string): Promise<{ id: string } | undefined> {
+    return this.db.get<{ id: string }>('SELECT id FROM messages WHERE channel = ? AND external_id = ?', [channel, externalId]);
+  }
+
+  async commitTurn(turn: TurnRecord): Promise<TurnOutcome> {
+    try {
+      return await this.db.transaction((tx) => this.writeTurn(tx, turn));
+    } catch (error) {
+      if (error instanceof Rollback) return error.outcome;
+      throw error;
+    }
+  }
+
+  private async writeTurn(tx: SqlTx, turn: TurnRecord): Promise<TurnOutcome> {
+    const { conversation, inbound, outbound } = turn;
+    const at = turn.at.toISOString();
+    const added = (inbound ? 1 : 0) + outbound.length;
+    const updated = await tx.run(
+      `UPDATE conversations SET flow_id = ?, flow_version = ?, state = ?, owner = ?, version = version + 1,
+         message_count = message_count + ?, updated_at = ? WHERE id = ? AND version = ?`,
+      [turn.flowId, turn.flowVersion, JSON.stringify(turn.state ?? null), turn.owner, added, at, conversation.id, conversation.version],
+    );
+    if (updated === 0) throw new Rollback({ status: 'conflict' });
+    let position = conversation.messageCount;
+    if (inbound) {
+      const stored = await tx.run(`${INSERT_MESSAGE_SQL} ON CONFLICT (channel, external_id) DO NOTHING`, [
+        inbound.id, conversation.id, inbound.channel, inbound.externalId, 'in', 'visitor', inbound.text,
+        inbound.payload ?? null, null, 'conversational', 'received', ++position, inbound.at.toISOString(),
+      ]);
+      if (stored === 0) {
+        const prior = await this.findInbound(inbound.channel, inbound.externalId);
+        throw new Rollback({ status: 'duplicate', messageId: prior?.id ?? inbound.id });
+      }
+    }
+    for (const message of outbound) {
+      await tx.run(INSERT_MESSAGE_SQL, [
+        message.id, conversation.id, message.channel, null, 'out', message.from, message.text, null,
+        message.quickReplies ? JSON.stringify(message.quickReplies) : null, message.kind, 'stored', ++position, at,
+      ]);
+    }
+    if (Object.keys(turn.attributes).length) {
+      await tx.run(this.mergeAttributesSql, [JSON.stringify(turn.attributes), at, turn.contactId]);
+    }
+    for (const job of turn.jobs) {
+      await tx.run(
+        `INSERT INTO outbox_jobs (id, type, payload, idempotency_key, status, attempts, run_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
+        [newId(), job.type, JSON.stringify(job.payload), job.idempotencyKey, job.runAt.toISOString(), at, at],
+      );
+    }
+    return { status: 'committed' };
+  }
+
+  async history(conversationId: string, limit: number): Promise<StoredMessage[]> {
+    const rows = await this.db.all<MessageRow>(
+      `SELECT id, conversation_id, sender, text, quick_replies, created_at FROM messages
+       WHERE conversation_id = ? ORDER BY position DESC LIMIT ?`,
+      [conversationId, limit],
+    );
+    return rows.reverse().map(toStoredMessage);
+  }
+}
