@@ -36,6 +36,13 @@ export interface OpenResult {
   history: StoredMessage[];
 }
 
+export type StoredCallback = (result: HandleResult) => void;
+
+function stored(result: HandleResult, onStored?: StoredCallback): HandleResult {
+  onStored?.(result);
+  return result;
+}
+
 /** Optimistic-concurrency retries when another instance wrote the conversation first. */
 const MAX_ATTEMPTS = 8;
 export const HISTORY_LIMIT = 200;
@@ -45,9 +52,14 @@ export class ConversationEngine {
 
   constructor(private readonly deps: EngineDependencies) {}
 
-  /** Messages of one conversation are processed one at a time, in arrival order. */
-  handle(inbound: InboundMessage): Promise<HandleResult> {
-    return this.queue.run(`${inbound.channel}:${inbound.address}`, () => this.process(inbound));
+  /**
+   * Messages of one conversation are processed one at a time, in arrival order.
+   * `onStored` runs once the message is durably stored, before any reply is delivered (so an ack precedes the reply).
+   */
+  handle(inbound: InboundMessage, onStored?: StoredCallback): Promise<HandleResult> {
+    return this.queue.run(`${inbound.channel}:${inbound.address}`, () =>
+      this.attempt(inbound.channel, inbound.address, inbound, onStored),
+    );
   }
 
   open(channel: ChannelName, address: string): Promise<OpenResult> {
@@ -63,11 +75,12 @@ export class ConversationEngine {
     return this.queue.run(`${channel}:${address}`, () => this.attempt(channel, address, undefined).then((r) => r.replies));
   }
 
-  private process(inbound: InboundMessage): Promise<HandleResult> {
-    return this.attempt(inbound.channel, inbound.address, inbound);
-  }
-
-  private async attempt(channel: ChannelName, address: string, inbound?: InboundMessage): Promise<HandleResult> {
+  private async attempt(
+    channel: ChannelName,
+    address: string,
+    inbound?: InboundMessage,
+    onStored?: StoredCallback,
+  ): Promise<HandleResult> {
     const { store, clock } = this.deps;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const at = clock.now();
@@ -75,7 +88,7 @@ export class ConversationEngine {
       const result = { conversationId: open.conversation.id, replies: [] as OutboundMessage[] };
       if (inbound) {
         const prior = await store.findInbound(channel, inbound.externalId);
-        if (prior) return { ...result, messageId: prior.id, duplicate: true };
+        if (prior) return stored({ ...result, messageId: prior.id, duplicate: true }, onStored);
       } else if (open.conversation.state !== null || open.conversation.messageCount > 0) {
         return { ...result, messageId: '', duplicate: false };
       }
@@ -103,10 +116,11 @@ export class ConversationEngine {
         at,
       });
       if (outcome.status === 'conflict') continue;
-      if (outcome.status === 'duplicate') return { ...result, messageId: outcome.messageId, duplicate: true };
+      if (outcome.status === 'duplicate') return stored({ ...result, messageId: outcome.messageId, duplicate: true }, onStored);
+      const handled = stored({ ...result, messageId, duplicate: false, replies: outbound }, onStored);
       if (inbound && open.conversation.owner === 'human') await this.deps.handoff.relay(open.conversation, inbound);
       await this.deliver(outbound);
-      return { ...result, messageId, duplicate: false, replies: outbound };
+      return handled;
     }
     throw new Error(`conversation ${channel}:${address} kept changing under us; gave up after ${MAX_ATTEMPTS} attempts`);
   }

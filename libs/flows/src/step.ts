@@ -8,6 +8,10 @@ import { renderTemplate } from './template';
 /** Guards against a cycle of nodes that never waits for the user (the validator rejects those too). */
 const MAX_NODES_PER_STEP = 200;
 
+function choiceReplies(node: AskNode): QuickReply[] | undefined {
+  return node.options?.map(({ title, payload }) => ({ title, payload }));
+}
+
 class Walk {
   readonly actions: FlowAction[] = [];
   readonly attributes: Record<string, unknown>;
@@ -71,8 +75,7 @@ class Walk {
   }
 
   prompt(node: AskNode): void {
-    const options = node.options?.map(({ title, payload }) => ({ title, payload }));
-    this.say(node.text, options);
+    this.say(node.text, choiceReplies(node));
   }
 }
 
@@ -85,8 +88,11 @@ function answerAsk(walk: Walk, ctx: StepContext, state: FlowState, input: StepIn
     return walk.runFrom(node.next);
   }
   if (state.retries >= node.maxRetries && node.fallback) return walk.runFrom(node.fallback);
-  walk.say(node.retryText ?? ctx.flow.fallbackText);
-  walk.prompt(node);
+  if (node.retryText) walk.say(node.retryText, choiceReplies(node));
+  else {
+    walk.say(ctx.flow.fallbackText);
+    walk.prompt(node);
+  }
   return { state: walk.state(state.waitingAt, state.retries + 1), actions: walk.actions };
 }
 

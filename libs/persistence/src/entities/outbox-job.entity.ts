@@ -25,7 +25,7 @@ export class OutboxJobEntity {
   @Column({ name: 'run_at' })
   runAt!: Date;
 
-  @Column({ name: 'locked_until', nullable: true })
+  @Column({ name: 'locked_until', type: Date, nullable: true })
   lockedUntil!: Date | null;
 
   @Column({ name: 'last_error', type: 'text', nullable: true })

@@ -1,0 +1,27 @@
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ParleyConfig } from '@parley/config';
+import { AppModule } from './app.module';
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Webhook and API bodies above this are refused with 413 before any handler runs. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function createApp(config: ParleyConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }),
+    { logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1), abortOnError: false },
+  );
+  app.enableShutdownHooks();
+  return app;
+}
+
+export async function startApp(config: ParleyConfig): Promise<NestFastifyApplication> {
+  const app = await createApp(config);
+  await app.listen(config.PORT, config.HOST);
+  new Logger('Parley').log(`listening on http://localhost:${config.PORT} (${config.DATABASE_URL.split(':')[0]})`);
+  return app;
+}

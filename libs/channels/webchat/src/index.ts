@@ -1,0 +1,4 @@
+export * from './webchat-protocol';
+export * from './flood-guard';
+export * from './webchat.transport';
+export * from './webchat.gateway';
