@@ -5,3 +5,4 @@ export * from './default-adapters';
 export * from './in-memory-flow-catalog';
 export * from './conversation-engine';
 export * from './plan-turn';
+export * from './in-memory-conversation-store';
