@@ -38,13 +38,20 @@ export interface OpenResult {
 
 export type StoredCallback = (result: HandleResult) => void;
 
+/** Randomised exponential backoff, so two instances contending for one conversation do not keep colliding. */
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 function stored(result: HandleResult, onStored?: StoredCallback): HandleResult {
   onStored?.(result);
   return result;
 }
 
 /** Optimistic-concurrency retries when another instance wrote the conversation first. */
-const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 25;
+const MAX_BACKOFF_MS = 50;
 export const HISTORY_LIMIT = 200;
 
 export class ConversationEngine {
@@ -115,7 +122,10 @@ export class ConversationEngine {
         jobs: [],
         at,
       });
-      if (outcome.status === 'conflict') continue;
+      if (outcome.status === 'conflict') {
+        await backoff(attempt);
+        continue;
+      }
       if (outcome.status === 'duplicate') return stored({ ...result, messageId: outcome.messageId, duplicate: true }, onStored);
       const handled = stored({ ...result, messageId, duplicate: false, replies: outbound }, onStored);
       if (inbound && open.conversation.owner === 'human') await this.deps.handoff.relay(open.conversation, inbound);
