@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { localisedTextSchema, withVariants } from '../schema/common.schema';
+
+export const endNodeSchema = withVariants({
+  type: z.literal('end'),
+  text: localisedTextSchema.optional(),
+});
+
+export type EndNode = z.infer<typeof endNodeSchema>;

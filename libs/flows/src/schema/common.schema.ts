@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+export const nodeIdSchema = z.string().min(1);
+export const flowIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes');
+export const localeSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a locale such as en, de or pt-BR');
+
+/** A text, or the same text per locale (`{ en: "Hi", de: "Hallo" }`); the flow's default locale must be present. */
+export const localisedTextSchema = z.union([z.string().min(1), z.record(localeSchema, z.string().min(1))]);
+
+/** `30s`, `15m`, `24h`, `3d`. */
+export const durationSchema = z.string().regex(/^\d+[smhd]$/, 'a duration such as 30s, 15m, 24h or 3d');
+
+/** One segment or any of several. */
+export const segmentSelectorSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+export const quickReplySchema = z.strictObject({ title: localisedTextSchema, payload: z.string().min(1) });
+
+export const mediaSchema = z.strictObject({
+  kind: z.enum(['image', 'video', 'audio', 'file']),
+  url: z.url(),
+  alt: localisedTextSchema.optional(),
+});
+
+export const cardSchema = z.strictObject({
+  title: localisedTextSchema,
+  subtitle: localisedTextSchema.optional(),
+  imageUrl: z.url().optional(),
+  buttons: z
+    .array(z.strictObject({ title: localisedTextSchema, payload: z.string().min(1).optional(), url: z.url().optional() }))
+    .optional(),
+});
+
+export const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
+
+/** Adds `variants`: per-segment overrides of any of the node's fields, the first matching segment wins. */
+export function withVariants<Shape extends { type: z.ZodLiteral<string> } & z.core.$ZodShape>(shape: Shape) {
+  const { type: _type, ...fields } = shape;
+  const variant = z.strictObject(fields as Omit<Shape, 'type'>).partial().extend({ segment: segmentSelectorSchema });
+  return z.strictObject({ ...shape, variants: z.array(variant).optional() });
+}
+
+export type LocalisedText = z.infer<typeof localisedTextSchema>;
+export type SegmentSelector = z.infer<typeof segmentSelectorSchema>;
+export type QuickReplyDefinition = z.infer<typeof quickReplySchema>;
+export type MediaDefinition = z.infer<typeof mediaSchema>;
+export type CardDefinition = z.infer<typeof cardSchema>;
