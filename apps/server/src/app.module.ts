@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { WebchatGateway, WebchatTransport } from '@parley/channels-webchat';
+import { WebchatGateway, WebchatOptions, WebchatTransport } from '@parley/channels-webchat';
 import type { ParleyConfig } from '@parley/config';
 import {
   Clock,
@@ -41,6 +41,10 @@ export class AppModule {
         { provide: HandoffDesk, useClass: NoHandoffDesk },
         { provide: Clock, useClass: SystemClock },
         WebchatTransport,
+        {
+          provide: WebchatOptions,
+          useValue: { floodMessages: config.WEBCHAT_FLOOD_MESSAGES, floodWindowMs: config.WEBCHAT_FLOOD_WINDOW_MS },
+        },
         {
           provide: TransportRegistry,
           inject: [WebchatTransport],

@@ -93,10 +93,8 @@ export class ConversationEngine {
       const at = clock.now();
       const open = await store.open(channel, address, at);
       const result = { conversationId: open.conversation.id, replies: [] as OutboundMessage[] };
-      if (inbound) {
-        const prior = await store.findInbound(channel, inbound.externalId);
-        if (prior) return stored({ ...result, messageId: prior.id, duplicate: true }, onStored);
-      } else if (open.conversation.state !== null || open.conversation.messageCount > 0) {
+      // A duplicate inbound message is caught by the store's unique (channel, externalId) inside the turn's transaction.
+      if (!inbound && (open.conversation.state !== null || open.conversation.messageCount > 0)) {
         return { ...result, messageId: '', duplicate: false };
       }
       const plan = await this.plan(open, inbound);

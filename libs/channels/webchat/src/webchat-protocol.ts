@@ -3,7 +3,12 @@ import type { OutboundMessage, QuickReply, StoredMessage } from '@parley/core';
 
 export const WEBCHAT_NAMESPACE = '/webchat';
 export const MAX_TEXT_BYTES = 4096;
-export const FLOOD_LIMIT = { messages: 20, windowMs: 10_000 };
+
+/** Settings the composition root gives the web chat channel. */
+export abstract class WebchatOptions {
+  abstract readonly floodMessages: number;
+  abstract readonly floodWindowMs: number;
+}
 
 const visitorId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'visitorId must be 8–64 letters, digits, - or _');
 

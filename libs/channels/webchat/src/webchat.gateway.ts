@@ -7,8 +7,8 @@ import type { Namespace, Socket } from 'socket.io';
 import type { z } from 'zod';
 import { FloodGuard } from './flood-guard';
 import {
-  FLOOD_LIMIT,
   MAX_TEXT_BYTES,
+  WebchatOptions,
   WEBCHAT_NAMESPACE,
   errorAck,
   helloSchema,
@@ -33,12 +33,15 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
 @WebSocketGateway({ namespace: WEBCHAT_NAMESPACE, cors: { origin: true }, maxHttpBufferSize: 64 * 1024 })
 export class WebchatGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger('Webchat');
-  private readonly flood = new FloodGuard(FLOOD_LIMIT.messages, FLOOD_LIMIT.windowMs);
+  private readonly flood: FloodGuard;
 
   constructor(
     private readonly engine: ConversationEngine,
     private readonly transport: WebchatTransport,
-  ) {}
+    private readonly options: WebchatOptions,
+  ) {
+    this.flood = new FloodGuard(options.floodMessages, options.floodWindowMs);
+  }
 
   afterInit(namespace: Namespace): void {
     this.transport.attach(namespace);
@@ -70,7 +73,8 @@ export class WebchatGateway implements OnGatewayInit, OnGatewayConnection {
       throw new ClientInputError('too_long', `text is longer than ${MAX_TEXT_BYTES} bytes`);
     }
     if (!this.flood.allow(visitorId)) {
-      throw new ClientInputError('rate_limited', `more than ${FLOOD_LIMIT.messages} messages in ${FLOOD_LIMIT.windowMs / 1000} s; slow down`);
+      const { floodMessages, floodWindowMs } = this.options;
+      throw new ClientInputError('rate_limited', `more than ${floodMessages} messages in ${floodWindowMs / 1000} s; slow down`);
     }
     const inbound: InboundMessage = {
       channel: 'webchat',

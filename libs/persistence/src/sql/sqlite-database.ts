@@ -3,11 +3,23 @@ import { SqlDatabase, type SqlTx, type SqlValue } from './sql-database';
 
 const toSqlite = (params: SqlValue[]) => params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
 
-/** better-sqlite3 is synchronous; transactions are serialised in-process because SQLite has one writer. */
+interface PendingWork {
+  work: (tx: SqlTx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * better-sqlite3 is synchronous and SQLite has one writer, so transactions are serialised in-process.
+ * Transactions requested in the same event-loop turn share one COMMIT (group commit), each inside its own
+ * SAVEPOINT so one that fails rolls back alone; callers hear back only after the COMMIT.
+ */
 export class SqliteDatabase extends SqlDatabase {
   readonly dialect = 'sqlite' as const;
   private readonly statements = new Map<string, Statement>();
-  private tail: Promise<unknown> = Promise.resolve();
+  private pending: PendingWork[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  private scheduled = false;
 
   constructor(private readonly db: Database) {
     super();
@@ -35,18 +47,42 @@ export class SqliteDatabase extends SqlDatabase {
   }
 
   transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
-    const result = this.tail.then(async () => {
-      this.prepare('BEGIN IMMEDIATE').run();
-      try {
-        const value = await work(this);
-        this.prepare('COMMIT').run();
-        return value;
-      } catch (error) {
-        if (this.db.inTransaction) this.prepare('ROLLBACK').run();
-        throw error;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.flushing = this.flushing.then(() => this.flush());
+        });
       }
     });
-    this.tail = result.catch(() => undefined);
-    return result;
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    const outcomes: (() => void)[] = [];
+    this.prepare('BEGIN IMMEDIATE').run();
+    try {
+      for (const item of batch) {
+        this.prepare('SAVEPOINT turn').run();
+        try {
+          const value = await item.work(this);
+          this.prepare('RELEASE turn').run();
+          outcomes.push(() => item.resolve(value));
+        } catch (error) {
+          this.prepare('ROLLBACK TO turn').run();
+          this.prepare('RELEASE turn').run();
+          outcomes.push(() => item.reject(error));
+        }
+      }
+      this.prepare('COMMIT').run();
+    } catch (error) {
+      if (this.db.inTransaction) this.prepare('ROLLBACK').run();
+      batch.forEach((item) => item.reject(error));
+      return;
+    }
+    outcomes.forEach((settle) => settle());
   }
 }
