@@ -1,0 +1,30 @@
+import { Logger, type INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import Redis from 'ioredis';
+import type { Server, ServerOptions } from 'socket.io';
+
+/** With REDIS_URL, a message for a visitor reaches them whichever instance holds their socket. */
+export class RedisIoAdapter extends IoAdapter {
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+
+  constructor(app: INestApplicationContext, redisUrl: string) {
+    super(app);
+    this.pub = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+    this.sub = this.pub.duplicate();
+    const logger = new Logger('Redis');
+    for (const client of [this.pub, this.sub]) client.on('error', (e: Error) => logger.warn(`redis: ${e.message}`));
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, options);
+    server.adapter(createAdapter(this.pub, this.sub));
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
+  }
+}
