@@ -1,0 +1,60 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import type { ParleyConfig } from '@parley/config';
+import {
+  Clock,
+  ConversationEngine,
+  ConversationStore,
+  FlowCatalog,
+  HandoffDesk,
+  InboundCompliance,
+  LanguageUnderstanding,
+  NoHandoffDesk,
+  NoInboundCompliance,
+  NoLanguageUnderstanding,
+  SystemClock,
+  TransportRegistry,
+} from '@parley/engine';
+import { SqlConversationStore } from '@parley/persistence';
+import { resolve } from 'node:path';
+import { DatabaseCloser, databaseProvider, type OpenDatabase } from './database.provider';
+import { loadFlowCatalog } from './load-flow-catalog';
+import { CONFIG, DATABASE } from './tokens';
+
+const ENGINE_PORTS = [ConversationStore, FlowCatalog, LanguageUnderstanding, InboundCompliance, HandoffDesk, TransportRegistry, Clock];
+
+/** The engine and the drivers chosen for its ports, available to every channel module. */
+@Global()
+@Module({})
+export class EngineModule {
+  static forRoot(config: ParleyConfig): DynamicModule {
+    return {
+      module: EngineModule,
+      providers: [
+        { provide: CONFIG, useValue: config },
+        databaseProvider,
+        DatabaseCloser,
+        { provide: ConversationStore, inject: [DATABASE], useFactory: (db: OpenDatabase) => new SqlConversationStore(db.sql) },
+        { provide: FlowCatalog, useFactory: () => loadFlowCatalog(resolve(config.FLOWS_DIR), config.ENTRY_FLOW) },
+        { provide: LanguageUnderstanding, useClass: NoLanguageUnderstanding },
+        { provide: InboundCompliance, useClass: NoInboundCompliance },
+        { provide: HandoffDesk, useClass: NoHandoffDesk },
+        { provide: Clock, useClass: SystemClock },
+        { provide: TransportRegistry, useValue: new TransportRegistry() },
+        {
+          provide: ConversationEngine,
+          inject: ENGINE_PORTS,
+          useFactory: (
+            store: ConversationStore,
+            catalog: FlowCatalog,
+            understanding: LanguageUnderstanding,
+            compliance: InboundCompliance,
+            handoff: HandoffDesk,
+            transports: TransportRegistry,
+            clock: Clock,
+          ) => new ConversationEngine({ store, catalog, understanding, compliance, handoff, transports, clock }),
+        },
+      ],
+      exports: [CONFIG, DATABASE, ConversationEngine, ...ENGINE_PORTS],
+    };
+  }
+}
