@@ -1,0 +1,10 @@
+export * from './nlu.service';
+export * from './opt-out/detect-opt-out';
+export * from './entities/extract-entities';
+export * from './examples/intent-example';
+export * from './examples/load-intent-examples';
+export * from './eval/dataset';
+export * from './eval/evaluate-dataset';
+export * from './eval/format-report';
+export { DEFAULT_THRESHOLD, DEFAULT_AMBIGUITY_MARGIN } from './understanding/decide-intent';
+export { OUT_OF_SCOPE_LABEL } from './classifier/intent-model';

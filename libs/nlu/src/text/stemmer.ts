@@ -1,0 +1,38 @@
+import porterDe from 'natural/lib/natural/stemmers/porter_stemmer_de';
+import porterEn from 'natural/lib/natural/stemmers/porter_stemmer';
+import porterEs from 'natural/lib/natural/stemmers/porter_stemmer_es';
+import porterFr from 'natural/lib/natural/stemmers/porter_stemmer_fr';
+
+export type Stem = (token: string) => string;
+
+const PORTER: Record<string, { stem(token: string): string }> = { en: porterEn, es: porterEs, fr: porterFr, de: porterDe };
+const CACHE_LIMIT = 50_000;
+const stemmers = new Map<string, Stem>();
+
+function cached(stem: (token: string) => string): Stem {
+  const cache = new Map<string, string>();
+
+  return (token) => {
+    let stemmed = cache.get(token);
+    if (stemmed === undefined) {
+      stemmed = stem(token);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(token, stemmed);
+    }
+
+    return stemmed;
+  };
+}
+
+/** natural's Porter stemmer for the locale's language; other languages rely on character n-grams alone. */
+export function stemmerFor(locale: string): Stem {
+  const language = locale.toLowerCase().split(/[-_]/)[0];
+  let stem = stemmers.get(language);
+  if (!stem) {
+    const porter = PORTER[language];
+    stem = porter ? cached((token) => porter.stem(token)) : (token) => token;
+    stemmers.set(language, stem);
+  }
+
+  return stem;
+}
