@@ -6,6 +6,7 @@ import {
   ConversationStore,
   FlowCatalog,
   HandoffDesk,
+  InMemoryFlowCatalog,
   InboundCompliance,
   LanguageUnderstanding,
   NoHandoffDesk,
@@ -15,9 +16,8 @@ import {
   TransportRegistry,
 } from '@parley/engine';
 import { SqlConversationStore } from '@parley/persistence';
-import { resolve } from 'node:path';
 import { DatabaseCloser, databaseProvider, type OpenDatabase } from './database.provider';
-import { loadFlowCatalog } from './load-flow-catalog';
+import { FlowLibrary } from './flow-library';
 import { CONFIG, DATABASE } from './tokens';
 
 const ENGINE_PORTS = [ConversationStore, FlowCatalog, LanguageUnderstanding, InboundCompliance, HandoffDesk, TransportRegistry, Clock];
@@ -34,7 +34,8 @@ export class EngineModule {
         databaseProvider,
         DatabaseCloser,
         { provide: ConversationStore, inject: [DATABASE], useFactory: (db: OpenDatabase) => new SqlConversationStore(db.sql) },
-        { provide: FlowCatalog, useFactory: () => loadFlowCatalog(resolve(config.FLOWS_DIR), config.ENTRY_FLOW) },
+        { provide: FlowCatalog, useValue: new InMemoryFlowCatalog(config.ENTRY_FLOW) },
+        FlowLibrary,
         { provide: LanguageUnderstanding, useClass: NoLanguageUnderstanding },
         { provide: InboundCompliance, useClass: NoInboundCompliance },
         { provide: HandoffDesk, useClass: NoHandoffDesk },
@@ -54,7 +55,7 @@ export class EngineModule {
           ) => new ConversationEngine({ store, catalog, understanding, compliance, handoff, transports, clock }),
         },
       ],
-      exports: [CONFIG, DATABASE, ConversationEngine, ...ENGINE_PORTS],
+      exports: [CONFIG, DATABASE, ConversationEngine, FlowLibrary, ...ENGINE_PORTS],
     };
   }
 }

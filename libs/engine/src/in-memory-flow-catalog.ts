@@ -11,10 +11,15 @@ export class InMemoryFlowCatalog extends FlowCatalog {
     super();
   }
 
+  /** Makes this version the one new conversations start on. */
   publish(flow: FlowDefinition, version: string): void {
-    const release = { flow, version };
-    this.releases.set(`${flow.id}@${version}`, release);
-    this.newest.set(flow.id, release);
+    this.keep(flow, version);
+    this.newest.set(flow.id, { flow, version });
+  }
+
+  /** Keeps an older version for the conversations still running on it. */
+  keep(flow: FlowDefinition, version: string): void {
+    this.releases.set(`${flow.id}@${version}`, { flow, version });
   }
 
   entryFlow(_channel: ChannelName): FlowRelease | undefined {

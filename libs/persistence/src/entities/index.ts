@@ -1,11 +1,12 @@
 import { AuditEventEntity } from './audit-event.entity';
 import { ChannelIdentityEntity } from './channel-identity.entity';
 import { ContactEntity } from './contact.entity';
+import { FlowVersionEntity } from './flow-version.entity';
 import { ConversationEntity } from './conversation.entity';
 import { MessageEntity } from './message.entity';
 import { OutboxJobEntity } from './outbox-job.entity';
 
-export { AuditEventEntity, ChannelIdentityEntity, ContactEntity, ConversationEntity, MessageEntity, OutboxJobEntity };
+export { AuditEventEntity, ChannelIdentityEntity, ContactEntity, ConversationEntity, FlowVersionEntity, MessageEntity, OutboxJobEntity };
 
 export const ENTITIES = [
   ContactEntity,
@@ -14,4 +15,5 @@ export const ENTITIES = [
   MessageEntity,
   OutboxJobEntity,
   AuditEventEntity,
+  FlowVersionEntity,
 ];
