@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { FlowDefinition } from '../schema/flow.schema';
 import { readFlowSchema } from '../schema/read-flow-schema';
 import { findFlowProblems, type FlowProblemOptions } from '../validation/flow-problems';
@@ -25,10 +25,20 @@ export function flowVersionOf(source: string): string {
   return createHash('sha256').update(source).digest('hex').slice(0, 12);
 }
 
+/** The key of a `key: value` pair when there is one (so `next: x` points at `next`), else the value. */
+function nodeAt(doc: Document, path: (string | number)[]): unknown {
+  const parent = path.length ? doc.getIn(path.slice(0, -1), true) : undefined;
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
+    if (pair) return pair.key;
+  }
+  return doc.getIn(path, true);
+}
+
 function locator(doc: Document, lineCounter: LineCounter, file: string) {
   return (path: (string | number)[], nodeId: string | undefined, message: string): FlowError => {
     for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth), true);
+      const node = nodeAt(doc, path.slice(0, depth));
       if (isNode(node) && node.range) {
         const { line, col } = lineCounter.linePos(node.range[0]);
         return { file, line, column: col, ...(nodeId ? { nodeId } : {}), message };

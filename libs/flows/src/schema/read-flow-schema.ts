@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CURRENT_FLOW_SCHEMA, flowSchemaV2, type FlowDefinition } from './flow.schema';
+import { CURRENT_FLOW_SCHEMA, flowSchemaV2, NODE_TYPES, type FlowDefinition } from './flow.schema';
 import { flowSchemaV1 } from './flow-v1.schema';
 import { migrateFlowV1ToV2 } from './migrate-flow-v1-to-v2';
 
@@ -19,6 +19,15 @@ function issuesOf(error: z.ZodError): SchemaIssue[] {
   });
 }
 
+/** A schema 1 file that uses a node type of a later schema is told which schema to declare. */
+function explainForV1(issue: SchemaIssue, raw: unknown): SchemaIssue {
+  const [nodes, id, field] = issue.path;
+  if (nodes !== 'nodes' || field !== 'type' || issue.path.length !== 3) return issue;
+  const type = (raw as { nodes?: Record<string, { type?: unknown }> }).nodes?.[id]?.type;
+  if (!(NODE_TYPES as unknown[]).includes(type)) return issue;
+  return { ...issue, message: `node type "${String(type)}" needs \`schema: ${CURRENT_FLOW_SCHEMA}\`` };
+}
+
 /** Reads any supported schema version and migrates it, one step per version, to the current one. */
 export function readFlowSchema(raw: unknown): SchemaReading {
   const version = raw !== null && typeof raw === 'object' ? (raw as { schema?: unknown }).schema : undefined;
@@ -29,7 +38,7 @@ export function readFlowSchema(raw: unknown): SchemaReading {
   let current: unknown = raw;
   if (version === 1) {
     const v1 = flowSchemaV1.safeParse(raw);
-    if (!v1.success) return { ok: false, issues: issuesOf(v1.error) };
+    if (!v1.success) return { ok: false, issues: issuesOf(v1.error).map((issue) => explainForV1(issue, raw)) };
     current = migrateFlowV1ToV2(v1.data);
   }
   const parsed = flowSchemaV2.safeParse(current);

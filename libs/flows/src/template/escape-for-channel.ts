@@ -7,7 +7,7 @@ const MARKDOWN = /[\\`*_[\]()#+!|<>~]/g;
 const plain = (value: string) => value.replace(CONTROL, '');
 const markdown = (value: string) => plain(value).replace(MARKDOWN, (char) => `\\${char}`);
 /** Voice prompts may be sent as SSML: markup characters never reach the speech engine. */
-const spoken = (value: string) => plain(value).replace(/&/g, ' and ').replace(/[<>]/g, ' ');
+const spoken = (value: string) => plain(value).replace(/&/g, ' and ').replace(/[<>]/g, ' ').replace(/\s+/g, ' ').trim();
 
 const ESCAPERS: Record<ChannelName, (value: string) => string> = {
   webchat: plain,
