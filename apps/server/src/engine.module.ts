@@ -11,13 +11,13 @@ import {
   LanguageUnderstanding,
   NoHandoffDesk,
   NoInboundCompliance,
-  NoLanguageUnderstanding,
   SystemClock,
   TransportRegistry,
 } from '@parley/engine';
 import { SqlConversationStore } from '@parley/persistence';
 import { DatabaseCloser, databaseProvider, type OpenDatabase } from './database.provider';
 import { FlowLibrary } from './flow-library';
+import { nluProvider } from './nlu.provider';
 import { CONFIG, DATABASE } from './tokens';
 
 const ENGINE_PORTS = [ConversationStore, FlowCatalog, LanguageUnderstanding, InboundCompliance, HandoffDesk, TransportRegistry, Clock];
@@ -36,7 +36,7 @@ export class EngineModule {
         { provide: ConversationStore, inject: [DATABASE], useFactory: (db: OpenDatabase) => new SqlConversationStore(db.sql) },
         { provide: FlowCatalog, useValue: new InMemoryFlowCatalog(config.ENTRY_FLOW) },
         FlowLibrary,
-        { provide: LanguageUnderstanding, useClass: NoLanguageUnderstanding },
+        nluProvider,
         { provide: InboundCompliance, useClass: NoInboundCompliance },
         { provide: HandoffDesk, useClass: NoHandoffDesk },
         { provide: Clock, useClass: SystemClock },
