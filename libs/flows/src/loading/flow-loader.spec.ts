@@ -46,14 +46,14 @@ describe('parseFlow', () => {
     ]);
     const fixed = source.replace('  odd: { type: sing }', '  odd: { type: end }').replace(', colour: red', '').replace("cases: [{ when: { intent: x }, next: greet }]", "cases: [{ when: { intent: x }, next: greet }]\n    else: greet");
     expect(errorsOf(fixed)).toEqual([
+      expect.stringMatching(/^broken\.flow\.yaml:7:5: \[greet\] bad template variable "name"/),
       'broken.flow.yaml:8:5: [greet] unknown node reference "ask_nmae"',
       'broken.flow.yaml:9:3: [route] unreachable node: nothing leads here',
       'broken.flow.yaml:13:3: [orphan] unreachable node: nothing leads here',
+      'broken.flow.yaml:13:3: [orphan] cycle without an ask/wait node: orphan → loop → orphan',
       'broken.flow.yaml:14:3: [loop] unreachable node: nothing leads here',
       'broken.flow.yaml:15:3: [odd] unreachable node: nothing leads here',
       'broken.flow.yaml:16:3: [extra] unreachable node: nothing leads here',
-      'broken.flow.yaml:13:3: [orphan] cycle without an ask/wait node: orphan → loop → orphan',
-      expect.stringMatching(/^broken\.flow\.yaml:7:5: \[greet\] bad template variable "name"/),
     ]);
   });
 

@@ -48,6 +48,8 @@ function locator(doc: Document, lineCounter: LineCounter, file: string) {
   };
 }
 
+const byPosition = (errors: FlowError[]) => errors.sort((a, b) => a.line - b.line || a.column - b.column);
+
 const nodeIdOf = (path: (string | number)[]) => (path[0] === 'nodes' && typeof path[1] === 'string' ? path[1] : undefined);
 
 /** Parses, validates and migrates one flow; every error carries file, line and column. */
@@ -68,11 +70,11 @@ export function parseFlow(source: string, file: string, options: FlowProblemOpti
   if (!reading.ok) {
     return {
       ok: false,
-      errors: reading.issues.map(({ path, message }) => locate(path, nodeIdOf(path), `${path.join('.') || '(root)'}: ${message}`)),
+      errors: byPosition(reading.issues.map(({ path, message }) => locate(path, nodeIdOf(path), `${path.join('.') || '(root)'}: ${message}`))),
     };
   }
   const problems = findFlowProblems(reading.flow, options);
-  if (problems.length) return { ok: false, errors: problems.map((p) => locate(p.path, p.nodeId, p.message)) };
+  if (problems.length) return { ok: false, errors: byPosition(problems.map((p) => locate(p.path, p.nodeId, p.message))) };
   return { ok: true, flow: reading.flow, version: flowVersionOf(source), file, sourceSchema: reading.sourceSchema };
 }
 
