@@ -1,0 +1,23 @@
+/** Each country's most populous zone; one-zone countries are exact, the others are a first guess. */
+export const COUNTRY_MAIN_ZONES: Readonly<Record<string, string>> = {
+  US: 'America/New_York', CA: 'America/Toronto', MX: 'America/Mexico_City', BR: 'America/Sao_Paulo',
+  AR: 'America/Argentina/Buenos_Aires', CL: 'America/Santiago', CO: 'America/Bogota', PE: 'America/Lima',
+  VE: 'America/Caracas', EC: 'America/Guayaquil', UY: 'America/Montevideo', PY: 'America/Asuncion',
+  BO: 'America/La_Paz', CR: 'America/Costa_Rica', PA: 'America/Panama', GT: 'America/Guatemala',
+  DO: 'America/Santo_Domingo', PR: 'America/Puerto_Rico', JM: 'America/Jamaica', TT: 'America/Port_of_Spain',
+  BS: 'America/Nassau', BB: 'America/Barbados',
+  GB: 'Europe/London', GG: 'Europe/Guernsey', JE: 'Europe/Jersey', IM: 'Europe/Isle_of_Man', IE: 'Europe/Dublin',
+  FR: 'Europe/Paris', DE: 'Europe/Berlin', ES: 'Europe/Madrid', PT: 'Europe/Lisbon', IT: 'Europe/Rome',
+  NL: 'Europe/Amsterdam', BE: 'Europe/Brussels', LU: 'Europe/Luxembourg', CH: 'Europe/Zurich', AT: 'Europe/Vienna',
+  DK: 'Europe/Copenhagen', SE: 'Europe/Stockholm', NO: 'Europe/Oslo', FI: 'Europe/Helsinki', IS: 'Atlantic/Reykjavik',
+  PL: 'Europe/Warsaw', CZ: 'Europe/Prague', SK: 'Europe/Bratislava', HU: 'Europe/Budapest', RO: 'Europe/Bucharest',
+  BG: 'Europe/Sofia', GR: 'Europe/Athens', HR: 'Europe/Zagreb', SI: 'Europe/Ljubljana', RS: 'Europe/Belgrade',
+  EE: 'Europe/Tallinn', LV: 'Europe/Riga', LT: 'Europe/Vilnius', UA: 'Europe/Kyiv', TR: 'Europe/Istanbul',
+  RU: 'Europe/Moscow', CY: 'Asia/Nicosia', MT: 'Europe/Malta',
+  IL: 'Asia/Jerusalem', AE: 'Asia/Dubai', SA: 'Asia/Riyadh', QA: 'Asia/Qatar', KW: 'Asia/Kuwait', EG: 'Africa/Cairo',
+  MA: 'Africa/Casablanca', NG: 'Africa/Lagos', KE: 'Africa/Nairobi', GH: 'Africa/Accra', ZA: 'Africa/Johannesburg',
+  IN: 'Asia/Kolkata', PK: 'Asia/Karachi', BD: 'Asia/Dhaka', LK: 'Asia/Colombo', NP: 'Asia/Kathmandu',
+  CN: 'Asia/Shanghai', HK: 'Asia/Hong_Kong', TW: 'Asia/Taipei', JP: 'Asia/Tokyo', KR: 'Asia/Seoul',
+  SG: 'Asia/Singapore', MY: 'Asia/Kuala_Lumpur', TH: 'Asia/Bangkok', VN: 'Asia/Ho_Chi_Minh', PH: 'Asia/Manila',
+  ID: 'Asia/Jakarta', AU: 'Australia/Sydney', NZ: 'Pacific/Auckland',
+};
