@@ -29,3 +29,25 @@ describe('segment variants', () => {
     expect(textsOf(new FlowDriver(flow, { segments, attributes: { firstName: 'Ana' } }).start())).toEqual(texts);
   });
 });
+
+describe('node variants', () => {
+  it('override only the fields they write (no schema defaults)', () => {
+    const chat = new FlowDriver(`
+schema: 2
+id: variant-defaults
+start: q
+nodes:
+  q:
+    type: ask
+    text: "Size?"
+    attribute: size
+    validate: number
+    maxRetries: 0
+    fallback: gave_up
+    variants: [{ segment: vip, text: "Team size?" }]
+  gave_up: { type: say, text: "ok" }
+`, { segments: ['vip'] });
+    expect(textsOf(chat.start())).toEqual(['Team size?']);
+    expect(textsOf(chat.send('lots'))).toEqual(['ok']);
+  });
+});

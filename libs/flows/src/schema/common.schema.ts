@@ -35,7 +35,11 @@ export const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
 /** Adds `variants`: per-segment overrides of any of the node's fields, the first matching segment wins. */
 export function withVariants<Shape extends { type: z.ZodLiteral<string> } & z.core.$ZodShape>(shape: Shape) {
   const { type: _type, ...fields } = shape;
-  const variant = z.strictObject(fields as Omit<Shape, 'type'>).partial().extend({ segment: segmentSelectorSchema });
+  // A variant overrides only what it writes: defaults would silently override the base node's values.
+  const withoutDefaults = Object.fromEntries(
+    Object.entries(fields).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.unwrap() : field]),
+  );
+  const variant = z.strictObject(withoutDefaults as Omit<Shape, 'type'>).partial().extend({ segment: segmentSelectorSchema });
   return z.strictObject({ ...shape, variants: z.array(variant).optional() });
 }
 

@@ -1,36 +1,30 @@
 import { MAX_ANSWER_LENGTH, normalise, ordinalOf, REJECTED, type Answer, type Validation } from './answer';
 
-const YES = ['yes', 'y', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'of course', 'absolutely', 'confirm', 'i agree', 'agree', 'si', 'sí', 'ja', 'oui', '👍'];
-const NO = ['no', 'n', 'nope', 'nah', 'no thanks', 'no thank you', 'not now', 'never', 'decline', 'nein', 'non'];
+const YES = ['yes', 'y', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'of course', 'absolutely', 'confirm', 'agree', 'si', 'sí', 'ja', 'oui', 'sim', '👍'];
+const NO = ['no', 'n', 'nope', 'nah', 'not really', 'not now', 'never', 'decline', 'nein', 'non', 'não', 'nee', '👎'];
+const NEGATION = /\b(not|don'?t|doesn'?t|isn'?t)\b/u;
+const HEDGE = /\b(maybe|perhaps|not sure|dunno|don'?t know|no idea)\b/u;
+/** Longer replies are sentences, not answers to a yes/no question. */
+const MAX_WORDS = 8;
 
-const NEGATION = /\b(not|don'?t|never|maybe)\b/u;
-
-function startsWith(words: string[], text: string): boolean {
-  return words.some((w) => text === w || (w.length >= 2 && text.startsWith(`${w} `)));
-}
-
-function mentions(words: string[], text: string): boolean {
+function mentions(words: readonly string[], text: string): boolean {
   const padded = ` ${text} `;
   return words.some((w) => padded.includes(` ${w} `));
-}
-
-/** A reply that starts with yes (or no) and does not also say the other, nor hedge ("not sure"). */
-function said(side: 'yes' | 'no', text: string): boolean {
-  const [own, other] = side === 'yes' ? [YES, NO] : [NO, YES];
-  if (own.includes(text)) return true;
-  if (!startsWith(own, text) || mentions(other, text)) return false;
-  return side === 'no' || !NEGATION.test(text);
 }
 
 /** Yes or no as a boolean; "1" and "2" pick them on channels that number the options Yes, No. */
 export function validateYesNo(answer: Answer): Validation {
   const payload = answer.payload?.toLowerCase();
   if (payload === 'yes' || payload === 'no') return { ok: true, value: payload === 'yes' };
-  const text = normalise(answer.text?.slice(0, MAX_ANSWER_LENGTH) ?? '');
+  const text = normalise(answer.text?.slice(0, MAX_ANSWER_LENGTH) ?? '')
+    .replace(/[.!?,;:]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const ordinal = ordinalOf(text);
   if (ordinal === 1 || ordinal === 2) return { ok: true, value: ordinal === 1 };
-  const cleaned = text.replace(/[.!?,]+/gu, ' ').replace(/\s+/g, ' ').trim();
-  const yes = said('yes', cleaned);
-  const no = said('no', cleaned);
+  if (YES.includes(text) || NO.includes(text)) return { ok: true, value: YES.includes(text) };
+  if (!text || text.split(' ').length > MAX_WORDS || HEDGE.test(text)) return REJECTED;
+  const yes = mentions(YES, text);
+  const no = mentions(NO, text) || NEGATION.test(text);
   return yes !== no ? { ok: true, value: yes } : REJECTED;
 }

@@ -28,8 +28,8 @@ describe('answer validators', () => {
 
   it.each([
     ['Yes', true], ['y', true], ['Sure thing!', true], ['👍', true], ['1', true], ['oui', true],
-    ['No', false], ['no thanks', false], ['2', false], ['nein', false],
-    ['maybe', undefined], ['yes no', undefined], ['sure, not now', undefined], ['ok not sure', undefined], ['', undefined],
+    ['No', false], ['no thanks', false], ['2', false], ['nein', false], ['not really, no', false], ["I don't think so", false],
+    ['maybe', undefined], ['yes no', undefined], ['sure, not now', undefined], ['ok not sure', undefined], ['', undefined], ['yes if my manager agrees to the terms we discussed last week', undefined],
   ])('yes/no %j → %s', (text, value) => {
     const verdict = validateYesNo(reply(text));
     expect(verdict.ok ? verdict.value : undefined).toBe(value);
