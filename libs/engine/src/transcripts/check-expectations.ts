@@ -51,11 +51,13 @@ function tagsOf(actions: FlowAction[]): Set<string> {
   return tags;
 }
 
-/** Attributes are read from the store the engine wrote; the other expectations from the flow's actions. */
+/** Attributes are read from the store the engine wrote (null: absent); the other expectations from the flow's actions. */
 export function checkExpectations(expected: TranscriptExpectations, outcome: ConversationOutcome): string[] {
   const problems: string[] = [];
   for (const [name, value] of Object.entries(expected.attributes ?? {})) {
-    if (!isDeepStrictEqual(outcome.attributes[name], value)) problems.push(`attribute ${name} is ${show(outcome.attributes[name])}, expected ${show(value)}`);
+    const actual = outcome.attributes[name];
+    const absent = value === null && (actual === undefined || actual === null);
+    if (!absent && !isDeepStrictEqual(actual, value)) problems.push(`attribute ${name} is ${show(actual)}, expected ${show(value)}`);
   }
   if (expected.score) problems.push(...scoreProblems(expected.score, outcome.actions));
   problems.push(...consentProblems(expected.consent, outcome.actions), ...handoffProblems(expected.handoff, outcome.actions));

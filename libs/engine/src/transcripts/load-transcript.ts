@@ -9,7 +9,7 @@ export interface LoadedTranscript {
   transcript?: Transcript;
   /** Line of each conversation step, for failure messages. */
   stepLines: number[];
-  errors: string[];
+  errors: { line: number; message: string }[];
 }
 
 export function parseTranscript(source: string, file: string): LoadedTranscript {
@@ -21,13 +21,14 @@ export function parseTranscript(source: string, file: string): LoadedTranscript 
     return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : 1;
   };
   if (doc.errors.length) {
-    return { file, name, stepLines: [], errors: doc.errors.map((e) => `${file}:${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`) };
+    const errors = doc.errors.map((e) => ({ line: lineCounter.linePos(e.pos[0]).line, message: e.message.split('\n')[0] }));
+    return { file, name, stepLines: [], errors };
   }
   const parsed = transcriptSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      return `${file}:${lineOf(path)}: ${path.join('.') || '(root)'}: ${issue.message}`;
+      return { line: lineOf(path), message: `${path.join('.') || '(root)'}: ${issue.message}` };
     });
     return { file, name, stepLines: [], errors };
   }

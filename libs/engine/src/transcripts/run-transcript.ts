@@ -153,7 +153,7 @@ export async function runTranscript(loaded: LoadedTranscript, flows: readonly Fl
   const result = (failures: TranscriptFailure[], turns: number): TranscriptResult => ({
     file: loaded.file, name: loaded.name, passed: failures.length === 0, turns, failures, ms: performance.now() - started,
   });
-  if (!loaded.transcript) return result(loaded.errors.map((message) => ({ line: 0, message })), 0);
+  if (!loaded.transcript) return result(loaded.errors, 0);
   const run = new TranscriptRun(loaded.transcript, loaded, flows);
   try {
     const turns = await run.run();
