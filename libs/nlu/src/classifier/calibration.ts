@@ -10,25 +10,38 @@ export interface HeldOut {
 
 const MIN_TEMPERATURE = 0.02;
 const MAX_TEMPERATURE = 2;
-const STEP = 1.04;
+const GOLDEN = (Math.sqrt(5) - 1) / 2;
+const ITERATIONS = 40;
 
-/** Temperature that minimises the negative log-likelihood of held-out texts (temperature scaling). */
+/**
+ * Temperature that minimises the negative log-likelihood of held-out texts (temperature scaling).
+ * The loss is convex in 1/T, so a golden-section search over 1/T finds the optimum.
+ */
 export function fitTemperature(model: IntentModel, heldOut: HeldOut[]): number {
-  let best = model.temperature;
-  let bestLoss = Infinity;
-  for (let t = MIN_TEMPERATURE; t <= MAX_TEMPERATURE; t *= STEP) {
-    let loss = 0;
-    for (const { margins, target } of heldOut) {
-      const { p, none } = model.probabilities(margins, t);
-      loss -= Math.log(Math.max(target < 0 ? none : p[target], 1e-12));
-    }
-    if (loss < bestLoss) {
-      bestLoss = loss;
-      best = t;
+  if (heldOut.length === 0) return model.temperature;
+  const loss = (inverse: number) =>
+    heldOut.reduce((sum, { margins, target }) => {
+      const { p, none } = model.probabilities(margins, 1 / inverse);
+
+      return sum - Math.log(Math.max(target < 0 ? none : p[target], 1e-12));
+    }, 0);
+  let [low, high] = [1 / MAX_TEMPERATURE, 1 / MIN_TEMPERATURE];
+  let a = high - GOLDEN * (high - low);
+  let b = low + GOLDEN * (high - low);
+  let [lossA, lossB] = [loss(a), loss(b)];
+  for (let i = 0; i < ITERATIONS; i++) {
+    if (lossA <= lossB) {
+      [high, b, lossB] = [b, a, lossA];
+      a = high - GOLDEN * (high - low);
+      lossA = loss(a);
+    } else {
+      [low, a, lossA] = [a, b, lossB];
+      b = low + GOLDEN * (high - low);
+      lossB = loss(b);
     }
   }
 
-  return best;
+  return 1 / ((low + high) / 2);
 }
 
 export function heldOutOf(model: IntentModel, examples: LabelledText[]): HeldOut[] {
