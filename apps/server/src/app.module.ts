@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { SmsModule } from '@parley/channels-sms';
 import { WebchatModule } from '@parley/channels-webchat';
 import type { ParleyConfig } from '@parley/config';
+import { AdminModule } from './admin/admin.module';
 import { AssetsController } from './assets.controller';
 import { EngineModule } from './engine.module';
 import { HealthController } from './health.controller';
@@ -14,6 +16,14 @@ export class AppModule {
       imports: [
         EngineModule.forRoot(config),
         WebchatModule.forRoot({ floodMessages: config.WEBCHAT_FLOOD_MESSAGES, floodWindowMs: config.WEBCHAT_FLOOD_WINDOW_MS }),
+        SmsModule.forRoot({
+          accountSid: config.TWILIO_ACCOUNT_SID,
+          authToken: config.TWILIO_AUTH_TOKEN,
+          from: config.TWILIO_FROM,
+          apiUrl: config.TWILIO_API_URL,
+          publicBaseUrl: config.PUBLIC_BASE_URL,
+        }),
+        AdminModule,
       ],
       controllers: [HealthController, AssetsController],
     };

@@ -17,7 +17,7 @@ import {
 import { SqlConversationStore } from '@parley/persistence';
 import { DatabaseCloser, databaseProvider, type OpenDatabase } from './database.provider';
 import { FlowLibrary } from './flow-library';
-import { nluProvider } from './nlu.provider';
+import { RetrainableUnderstanding, nluProvider } from './nlu.provider';
 import { CONFIG, DATABASE } from './tokens';
 
 const ENGINE_PORTS = [ConversationStore, FlowCatalog, LanguageUnderstanding, InboundCompliance, HandoffDesk, TransportRegistry, Clock];
@@ -37,6 +37,7 @@ export class EngineModule {
         { provide: FlowCatalog, useValue: new InMemoryFlowCatalog(config.ENTRY_FLOW) },
         FlowLibrary,
         nluProvider,
+        { provide: LanguageUnderstanding, useExisting: RetrainableUnderstanding },
         { provide: InboundCompliance, useClass: NoInboundCompliance },
         { provide: HandoffDesk, useClass: NoHandoffDesk },
         { provide: Clock, useClass: SystemClock },
@@ -55,7 +56,7 @@ export class EngineModule {
           ) => new ConversationEngine({ store, catalog, understanding, compliance, handoff, transports, clock }),
         },
       ],
-      exports: [CONFIG, DATABASE, ConversationEngine, FlowLibrary, ...ENGINE_PORTS],
+      exports: [CONFIG, DATABASE, ConversationEngine, FlowLibrary, RetrainableUnderstanding, ...ENGINE_PORTS],
     };
   }
 }

@@ -97,7 +97,7 @@ export class ConversationEngine {
       if (!inbound && (open.conversation.state !== null || open.conversation.messageCount > 0)) {
         return { ...result, messageId: '', duplicate: false };
       }
-      const plan = await this.plan(open, inbound);
+      const plan = await this.plan(open, at, inbound);
       const outbound = toOutbound(open, plan.replies, at);
       const messageId = newId();
       const outcome = await store.commitTurn({
@@ -118,6 +118,7 @@ export class ConversationEngine {
         attributes: plan.attributes,
         outbound,
         jobs: [],
+        misunderstood: plan.misunderstood,
         at,
       });
       if (outcome.status === 'conflict') {
@@ -134,13 +135,13 @@ export class ConversationEngine {
   }
 
   /** Compliance first, then ownership, then understand and decide. */
-  private async plan(open: OpenConversation, inbound?: InboundMessage): Promise<TurnPlan> {
+  private async plan(open: OpenConversation, at: Date, inbound?: InboundMessage): Promise<TurnPlan> {
     if (inbound) {
       const verdict = await this.deps.compliance.screen(inbound, open);
       if (verdict.action === 'answer') return { ...unchanged(open), replies: verdict.replies };
       if (open.conversation.owner === 'human') return { ...unchanged(open), replies: [] };
     }
-    return planFlowTurn(this.deps.catalog, this.deps.understanding, open, inbound);
+    return planFlowTurn(this.deps.catalog, this.deps.understanding, open, inbound, at);
   }
 
   private async deliver(outbound: OutboundMessage[]): Promise<void> {

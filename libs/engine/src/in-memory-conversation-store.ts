@@ -11,6 +11,7 @@ export class InMemoryConversationStore extends ConversationStore {
   readonly conversations = new Map<string, MemoryConversation>();
   private readonly inbound = new Map<string, string>();
   readonly jobs: TurnRecord['jobs'] = [];
+  readonly misunderstood: NonNullable<TurnRecord['misunderstood']>[] = [];
 
   async open(channel: ChannelName, address: string): Promise<OpenConversation> {
     const key = `${channel}:${address}`;
@@ -58,6 +59,7 @@ export class InMemoryConversationStore extends ConversationStore {
     });
     Object.assign(this.contacts.get(turn.contactId) ?? {}, turn.attributes);
     this.jobs.push(...turn.jobs);
+    if (turn.misunderstood) this.misunderstood.push(turn.misunderstood);
     return { status: 'committed' };
   }
 

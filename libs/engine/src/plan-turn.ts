@@ -1,6 +1,12 @@
-import { NOTHING_UNDERSTOOD, newId, type InboundMessage, type OutboundMessage, type Understanding } from '@parley/core';
-import { step, type FlowAction, type FlowState, type StepInput } from '@parley/flows';
+import { NOTHING_UNDERSTOOD, newId, type InboundMessage, type IntentGuess, type OutboundMessage, type Understanding } from '@parley/core';
+import { step, type FlowAction, type FlowDefinition, type FlowState, type StepInput } from '@parley/flows';
 import type { FlowCatalog, FlowRelease, LanguageUnderstanding, OpenConversation } from './ports';
+
+export interface Misunderstanding {
+  text: string;
+  locale?: string;
+  guesses: IntentGuess[];
+}
 
 export interface TurnPlan {
   flowId: string | null;
@@ -9,6 +15,33 @@ export interface TurnPlan {
   attributes: Record<string, unknown>;
   replies: string[] | FlowAction[];
   understanding?: Understanding;
+  /** Set when the text matched no intent and the flow could not take it as an answer either. */
+  misunderstood?: Misunderstanding;
+}
+
+/** True when the answer to this ask is routed on its intent (an ask followed by a branch that tests intents). */
+function routedByIntent(flow: FlowDefinition, askId: string): boolean {
+  const ask = flow.nodes[askId];
+  const next = ask && 'next' in ask && typeof ask.next === 'string' ? flow.nodes[ask.next] : undefined;
+  return next?.type === 'branch' && next.cases.some((c) => c.when.intent !== undefined);
+}
+
+/**
+ * Worth a marketer's label: no intent cleared the threshold, and the flow either re-asked, had nothing waiting
+ * for an answer, or was about to route the answer on its intent. An out-of-scope name or email is not queued.
+ */
+function misunderstanding(
+  flow: FlowDefinition,
+  inbound: InboundMessage,
+  understanding: Understanding,
+  before: FlowState | null,
+  after: FlowState,
+): Misunderstanding | undefined {
+  if (!inbound.text || inbound.payload || (!understanding.outOfScope && !understanding.ambiguous)) return undefined;
+  const waiting = before?.waitingAt;
+  const reasked = after.waitingAt !== null && after.waitingAt === waiting && after.retries > (before?.retries ?? 0);
+  if (waiting && !reasked && !routedByIntent(flow, waiting)) return undefined;
+  return { text: inbound.text, locale: inbound.locale, guesses: understanding.ranking.slice(0, 3) };
 }
 
 function releaseFor(catalog: FlowCatalog, open: OpenConversation): FlowRelease | undefined {
@@ -28,6 +61,7 @@ export async function planFlowTurn(
   nlu: LanguageUnderstanding,
   open: OpenConversation,
   inbound: InboundMessage | undefined,
+  now: Date,
 ): Promise<TurnPlan> {
   const release = releaseFor(catalog, open);
   const { conversation, contact } = open;
@@ -47,6 +81,9 @@ export async function planFlowTurn(
     attributes: contact.attributes,
     channel: conversation.channel,
     locale: inbound?.locale,
+    now,
+    contactId: contact.id,
+    flows: catalog,
   });
   const attributes: Record<string, unknown> = {};
   for (const action of result.actions) if (action.type === 'set') Object.assign(attributes, action.attributes);
@@ -57,6 +94,7 @@ export async function planFlowTurn(
     attributes,
     replies: result.actions,
     understanding,
+    misunderstood: inbound && understanding ? misunderstanding(release.flow, inbound, understanding, state, result.state) : undefined,
   };
 }
 

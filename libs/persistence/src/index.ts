@@ -4,3 +4,6 @@ export * from './data-source';
 export * from './sql/sql-database';
 export * from './sql-conversation-store';
 export * from './sql-flow-version-store';
+export * from './sql-misunderstood-queue';
+export * from './sql-api-keys';
+export * from './sql-audit-log';

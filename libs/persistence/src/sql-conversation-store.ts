@@ -111,6 +111,14 @@ export class SqlConversationStore extends ConversationStore {
     if (Object.keys(turn.attributes).length) {
       await tx.run(this.mergeAttributesSql, [JSON.stringify(turn.attributes), at, turn.contactId]);
     }
+    if (turn.misunderstood) {
+      const { text, locale, guesses } = turn.misunderstood;
+      await tx.run(
+        `INSERT INTO misunderstood_utterances (id, conversation_id, channel, text, locale, guesses, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [newId(), conversation.id, conversation.channel, text, locale ?? null, JSON.stringify(guesses), at],
+      );
+    }
     for (const job of turn.jobs) {
       await tx.run(
         `INSERT INTO outbox_jobs (id, type, payload, idempotency_key, status, attempts, run_at, created_at, updated_at)

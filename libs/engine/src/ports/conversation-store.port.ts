@@ -1,4 +1,4 @@
-import type { ChannelName, OutboundMessage, Owner, StoredMessage } from '@parley/core';
+import type { ChannelName, IntentGuess, OutboundMessage, Owner, StoredMessage } from '@parley/core';
 
 export interface ContactSnapshot {
   id: string;
@@ -53,6 +53,8 @@ export interface TurnRecord {
   attributes: Record<string, unknown>;
   outbound: OutboundMessage[];
   jobs: OutboxJobDraft[];
+  /** A text the NLU and the flow could not place, queued for labelling. */
+  misunderstood?: { text: string; locale?: string; guesses: IntentGuess[] };
   at: Date;
 }
 

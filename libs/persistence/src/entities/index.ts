@@ -1,12 +1,14 @@
+import { ApiKeyEntity } from './api-key.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { ChannelIdentityEntity } from './channel-identity.entity';
 import { ContactEntity } from './contact.entity';
 import { FlowVersionEntity } from './flow-version.entity';
 import { ConversationEntity } from './conversation.entity';
 import { MessageEntity } from './message.entity';
+import { MisunderstoodUtteranceEntity } from './misunderstood-utterance.entity';
 import { OutboxJobEntity } from './outbox-job.entity';
 
-export { AuditEventEntity, ChannelIdentityEntity, ContactEntity, ConversationEntity, FlowVersionEntity, MessageEntity, OutboxJobEntity };
+export { ApiKeyEntity, AuditEventEntity, ChannelIdentityEntity, ContactEntity, ConversationEntity, FlowVersionEntity, MessageEntity, MisunderstoodUtteranceEntity, OutboxJobEntity };
 
 export const ENTITIES = [
   ContactEntity,
@@ -16,4 +18,6 @@ export const ENTITIES = [
   OutboxJobEntity,
   AuditEventEntity,
   FlowVersionEntity,
+  MisunderstoodUtteranceEntity,
+  ApiKeyEntity,
 ];

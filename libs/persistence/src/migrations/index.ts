@@ -1,4 +1,11 @@
 import { InitialSchema1764100000000 } from './1764100000000-initial-schema';
 import { FlowVersions1764100000001 } from './1764100000001-flow-versions';
+import { MisunderstoodUtterances1764100000002 } from './1764100000002-misunderstood-utterances';
+import { ApiKeys1764100000003 } from './1764100000003-api-keys';
 
-export const MIGRATIONS = [InitialSchema1764100000000, FlowVersions1764100000001];
+export const MIGRATIONS = [
+  InitialSchema1764100000000,
+  FlowVersions1764100000001,
+  MisunderstoodUtterances1764100000002,
+  ApiKeys1764100000003,
+];

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ApiKeyGuard } from './api-key.guard';
+import { AuditInterceptor } from './audit.interceptor';
+import { MisunderstoodController } from './misunderstood.controller';
+
+/** The admin API under /api/v1: API keys with roles, audit of every write. */
+@Module({
+  controllers: [MisunderstoodController],
+  providers: [ApiKeyGuard, AuditInterceptor],
+})
+export class AdminModule {}
