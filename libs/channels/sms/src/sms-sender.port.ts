@@ -1,0 +1,33 @@
+export interface SmsDraft {
+  /** The recipient's address as the conversation has it: "+15551234567" (or "whatsapp:+15551234567"). */
+  to: string;
+  body: string;
+  statusCallback?: string;
+}
+
+export interface SentSms {
+  providerMessageId: string;
+  status: string;
+  segments?: number;
+}
+
+export class SmsSendError extends Error {
+  constructor(
+    message: string,
+    readonly details: {
+      /** The provider's error code, e.g. 21610 (recipient unsubscribed) or 21211 (invalid number). */
+      code?: number;
+      httpStatus?: number;
+      /** True when sending again may succeed and cannot send twice (the provider refused or never got it). */
+      retryable: boolean;
+    },
+  ) {
+    super(message);
+    this.name = 'SmsSendError';
+  }
+}
+
+/** Sends one SMS body; the vendor's driver implements it. */
+export abstract class SmsSender {
+  abstract send(draft: SmsDraft): Promise<SentSms>;
+}

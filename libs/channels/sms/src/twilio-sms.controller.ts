@@ -1,0 +1,27 @@
+import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { parseInboundSms } from './parse-inbound-sms';
+import { SmsInbox } from './sms-inbox.service';
+import { formParams } from './twilio-params';
+import { TwilioSignatureGuard } from './twilio-signature.guard';
+
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
+
+@Controller('webhooks/twilio')
+@UseGuards(TwilioSignatureGuard)
+export class TwilioSmsController {
+  constructor(private readonly inbox: SmsInbox) {}
+
+  /**
+   * Always answers empty TwiML once the message is stored; replies go out through the REST API
+   * (SmsTransport), like every other reply of the engine. So each reply gets a MessageSid and
+   * delivery receipts, long texts can be split, slow turns never hit Twilio's 15 s webhook
+   * timeout, and a retried webhook is answered the same way without a second reply.
+   */
+  @Post('sms')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml; charset=utf-8')
+  async inbound(@Body() body: unknown): Promise<string> {
+    await this.inbox.receive(parseInboundSms(formParams(body), new Date()));
+    return EMPTY_TWIML;
+  }
+}
