@@ -1,1 +1,2 @@
 export * from './temp-postgres';
+export * from './fake-twilio';
