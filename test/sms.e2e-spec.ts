@@ -1,0 +1,156 @@
+import { InMemoryDeliveryReceipts, DeliveryReceipts } from '@parley/channels-sms';
+import type { SqlDatabase } from '@parley/persistence';
+import { FakeTwilio, type FakeSms } from '@parley/testing';
+import { randomBytes } from 'node:crypto';
+import twilio from 'twilio';
+import { DATABASE } from '../apps/server/src/tokens';
+import { startApp, type RunningApp } from './support/app';
+
+const ACCOUNT_SID = `AC${'0'.repeat(32)}`;
+const AUTH_TOKEN = 'e2e-auth-token-0123456789abcdef';
+const OUR_NUMBER = '+15005550006';
+const PUBLIC_BASE_URL = 'https://parley.example.com';
+
+const messageSid = () => `SM${randomBytes(16).toString('hex')}`;
+const phone = () => `+1415555${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
+
+describe('SMS on Twilio end to end', () => {
+  const fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+  let running: RunningApp;
+
+  /** Posts a form the way Twilio does: signed over the public URL, delivered to the local one. */
+  async function post(path: string, params: Record<string, string>, signature: string | null = twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_BASE_URL}${path}`, params)) {
+    const response = await fetch(`${running.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(signature === null ? {} : { 'x-twilio-signature': signature }) },
+      body: new URLSearchParams(params),
+    });
+    return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+  }
+
+  function inbound(from: string, body: string, sid = messageSid()): Record<string, string> {
+    return { ToCountry: 'US', SmsMessageSid: sid, NumMedia: '0', SmsSid: sid, SmsStatus: 'received', Body: body, To: OUR_NUMBER, NumSegments: '1', MessageSid: sid, AccountSid: ACCOUNT_SID, From: from, ApiVersion: '2010-04-01' };
+  }
+
+  /** Texts Parley and waits for `replies` SMS back to that number. */
+  async function text(from: string, body: string, replies: number): Promise<FakeSms[]> {
+    const before = fake.sentTo(from).length;
+    const response = await post('/webhooks/twilio/sms', inbound(from, body));
+    expect(response).toEqual({ status: 200, type: expect.stringContaining('text/xml'), body: '<?xml version="1.0" encoding="UTF-8"?><Response/>' });
+    await waitFor(() => fake.sentTo(from).length >= before + replies);
+    return fake.sentTo(from).slice(before);
+  }
+
+  async function waitFor(done: () => boolean, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error(`timed out; sent so far: ${JSON.stringify(fake.sent.map((m) => [m.to, m.body]))}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  const storedWith = async (sid: string) =>
+    (await running.app.get<{ sql: SqlDatabase }>(DATABASE).sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM messages WHERE channel = ? AND external_id = ?', ['sms', sid]))?.n;
+  const receipts = () => running.app.get(DeliveryReceipts) as InMemoryDeliveryReceipts;
+
+  beforeAll(async () => {
+    const { url } = await fake.start();
+    running = await startApp({ TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_FROM: OUR_NUMBER, TWILIO_API_URL: url, PUBLIC_BASE_URL });
+    fake.routeCallbacksTo(running.url);
+  });
+  afterAll(async () => {
+    await running?.close();
+    await fake.stop();
+  });
+
+  it('runs the lead-qualification flow over SMS, with numbered options and a reply "2" picking the second', async () => {
+    const jane = phone();
+    const greeting = await text(jane, 'Hi', 2);
+    expect(greeting.map((m) => m.body)).toEqual([expect.stringMatching(/^Hi! I'm Parley/), "First, what's your name?"]);
+    for (const sms of greeting) {
+      expect(sms).toMatchObject({ from: OUR_NUMBER, to: jane, accountSid: ACCOUNT_SID });
+      expect(sms.statusCallback).toMatch(/^https:\/\/parley\.example\.com\/webhooks\/twilio\/status\?messageId=[\w-]+$/);
+    }
+    expect((await text(jane, 'Jane', 1))[0].body).toBe("Nice to meet you, Jane! What's your work email?");
+    expect((await text(jane, 'jane@acme.io', 1))[0].body).toBe('How many people work at your company?\n1) 1-49\n2) 50-999\n3) 1000+');
+    expect((await text(jane, '2', 1))[0].body).toBe('Thanks, Jane! A product specialist will reach out to set up a demo for your team.');
+  });
+
+  it('refuses a forged, missing or misdirected signature with 403 and stores and sends nothing', async () => {
+    const mallory = phone();
+    const params = inbound(mallory, 'STOP');
+    const forged = twilio.getExpectedTwilioSignature('not-the-token', `${PUBLIC_BASE_URL}/webhooks/twilio/sms`, params);
+    const localUrl = twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${running.url}/webhooks/twilio/sms`, params);
+    const otherParams = twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_BASE_URL}/webhooks/twilio/sms`, { ...params, Body: 'Hi' });
+    for (const signature of [forged, null, '', localUrl, otherParams]) {
+      const response = await post('/webhooks/twilio/sms', params, signature);
+      expect(response.status).toBe(403);
+      expect(JSON.parse(response.body)).toMatchObject({ error: 'invalid_signature' });
+    }
+    expect((await post('/webhooks/twilio/status', { MessageSid: messageSid(), MessageStatus: 'delivered' }, null)).status).toBe(403);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await storedWith(params.MessageSid)).toBe(0);
+    expect(fake.sentTo(mallory)).toEqual([]);
+  });
+
+  it('stores and answers a MessageSid posted three times (Twilio retries) once', async () => {
+    const sam = phone();
+    await text(sam, 'Hello', 2);
+    const retried = inbound(sam, 'Sam');
+    const responses = await Promise.all([1, 2, 3].map(() => post('/webhooks/twilio/sms', retried)));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect((await post('/webhooks/twilio/sms', retried)).status).toBe(200);
+    await waitFor(() => fake.sentTo(sam).length >= 3);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await storedWith(retried.MessageSid)).toBe(1);
+    expect(fake.sentTo(sam).map((m) => m.body).slice(2)).toEqual(["Nice to meet you, Sam! What's your work email?"]);
+  });
+
+  it('records signed delivery receipts, ignores stale ones, and marks error 21610 as opted out', async () => {
+    const ann = phone();
+    const [, question] = await text(ann, 'Hi', 2);
+    const messageId = new URL(question.statusCallback!).searchParams.get('messageId')!;
+    expect(receipts().latest(messageId)).toMatchObject({ status: 'queued', providerMessageId: question.sid });
+    expect(await fake.postStatus(question, 'sent')).toBe(204);
+    expect(await fake.postStatus(question, 'delivered')).toBe(204);
+    expect(await fake.postStatus(question, 'sent')).toBe(204);
+    expect(receipts().latest(messageId)).toMatchObject({ status: 'delivered', providerMessageId: question.sid, to: ann, optedOut: false });
+
+    const bob = phone();
+    const [greeting] = await text(bob, 'Hi', 2);
+    expect(await fake.postStatus(greeting, 'undelivered', '21610')).toBe(204);
+    const greetingId = new URL(greeting.statusCallback!).searchParams.get('messageId')!;
+    expect(receipts().latest(greetingId)).toMatchObject({ status: 'undelivered', errorCode: '21610', optedOut: true });
+    expect(receipts().optedOut.has(bob)).toBe(true);
+  });
+
+  it('retries a send that Twilio refuses transiently, and records a refusal for an opted-out number', async () => {
+    const cleo = phone();
+    fake.failNext(1, 503, 20503, 'Service Unavailable');
+    const replies = await text(cleo, 'Hi', 2);
+    expect(replies.map((m) => m.body)).toEqual([expect.stringMatching(/^Hi! I'm Parley/), "First, what's your name?"]);
+
+    const dan = phone();
+    fake.optOut(dan);
+    expect((await post('/webhooks/twilio/sms', inbound(dan, 'Hi'))).status).toBe(200);
+    await waitFor(() => receipts().optedOut.has(dan));
+    expect(fake.sentTo(dan)).toEqual([]);
+  });
+
+  it('answers 503 with a reason when Twilio is not configured, and never accepts unsigned traffic', async () => {
+    const off = await startApp();
+    try {
+      for (const path of ['/webhooks/twilio/sms', '/webhooks/twilio/status']) {
+        const response = await fetch(`${off.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(inbound(phone(), 'Hi')),
+        });
+        expect(response.status).toBe(503);
+        expect(await response.json()).toMatchObject({ error: 'sms_channel_off', reason: expect.stringContaining('TWILIO_ACCOUNT_SID') });
+      }
+    } finally {
+      await off.close();
+    }
+  });
+});
