@@ -57,6 +57,12 @@ describe('parseFlow', () => {
     ]);
   });
 
+  it('does not take inherited names for nodes', () => {
+    expect(errorsOf('schema: 2\nid: a\nstart: s\nnodes:\n  s: { type: say, text: hi, next: constructor }\n')).toEqual([
+      'broken.flow.yaml:5:29: [s] unknown node reference "constructor"',
+    ]);
+  });
+
   it('reports YAML syntax errors with their position', () => {
     expect(errorsOf('schema: 2\nid: [oops\n')[0]).toMatch(/^broken\.flow\.yaml:\d+:\d+: /);
   });

@@ -25,7 +25,7 @@ export function executeAsk(node: AskNode, walk: Walk): Outcome {
 
 export function judgeAsk(node: AskNode, walk: Walk): Validation {
   const { text, payload, entities = [] } = walk.message ?? {};
-  return validateAnswer(node, { text, payload, entities }, { now: walk.ctx.now, locale: walk.requestedLocale, timezone: walk.timezone });
+  return validateAnswer(node, { text, payload, entities }, { now: walk.now, locale: walk.requestedLocale, timezone: walk.timezone });
 }
 
 export function answerAsk(node: AskNode, walk: Walk, state: FlowState): Outcome {

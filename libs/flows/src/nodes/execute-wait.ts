@@ -14,7 +14,8 @@ export function executeWait(node: WaitNode, nodeId: string, walk: Walk): Outcome
     });
   }
   const timeoutSeconds = durationSeconds(node.timeout);
-  const until = walk.ctx.now ? new Date(walk.ctx.now.getTime() + timeoutSeconds * 1000).toISOString() : undefined;
+  const deadline = walk.now ? new Date(walk.now.getTime() + timeoutSeconds * 1000) : undefined;
+  const until = deadline && Number.isFinite(deadline.getTime()) ? deadline.toISOString() : undefined;
   walk.emit({ type: 'wait', flowId: walk.flow.id, nodeId, timeoutSeconds, ...(until ? { until } : {}) });
   return { kind: 'wait', waitUntil: until };
 }

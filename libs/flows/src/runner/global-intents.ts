@@ -18,9 +18,10 @@ export function matchGlobalIntent(walk: Walk): IntentMatch | undefined {
   const message = walk.message;
   if (!intents || !message) return undefined;
   const entries = Object.entries(intents);
+  const declared = (name: string | undefined): name is string => name !== undefined && Object.hasOwn(intents, name);
   const pressed = message.payload?.startsWith('intent:') ? message.payload.slice('intent:'.length) : undefined;
-  if (pressed && intents[pressed]) return { name: pressed, intent: intents[pressed], byPayload: true };
-  if (message.intent && intents[message.intent]) return { name: message.intent, intent: intents[message.intent], byPayload: false };
+  if (declared(pressed)) return { name: pressed, intent: intents[pressed], byPayload: true };
+  if (declared(message.intent)) return { name: message.intent, intent: intents[message.intent], byPayload: false };
   if (!message.text) return undefined;
   const said = words(message.text.slice(0, 500));
   const found = entries.find(([, intent]) => intent.keywords?.some((k) => said.includes(words(k))));

@@ -3,6 +3,7 @@ import { resolveFlow } from './resolve-flow';
 import { resolveVariant } from './resolve-variant';
 import type { StepResult } from './step-types';
 import type { Walk } from './walk';
+import { nodeOf } from '../schema/flow.schema';
 
 /** Guards against a cycle of nodes that never waits for the user (the validator rejects those too). */
 const MAX_NODES_PER_STEP = 200;
@@ -24,7 +25,7 @@ function takeResume(walk: Walk): string | undefined {
 export function runPath(walk: Walk, nodeId: string | undefined): StepResult {
   let current = nodeId;
   for (let hops = 0; hops < MAX_NODES_PER_STEP; hops++) {
-    const found = current === undefined ? undefined : walk.flow.nodes[current];
+    const found = nodeOf(walk.flow, current);
     if (!found || current === undefined) {
       current = takeResume(walk);
       if (current === undefined) break;

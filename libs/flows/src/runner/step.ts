@@ -5,6 +5,7 @@ import { resolveVariant } from './resolve-variant';
 import { runPath } from './run-path';
 import type { FlowState, StepContext, StepInput, StepResult } from './step-types';
 import { Walk, type MessageFacts } from './walk';
+import { nodeOf } from '../schema/flow.schema';
 
 function messageFacts(input: StepInput): MessageFacts | undefined {
   if (input.kind !== 'message') return undefined;
@@ -13,14 +14,14 @@ function messageFacts(input: StepInput): MessageFacts | undefined {
 }
 
 function onTimeout(walk: Walk, state: FlowState, input: Extract<StepInput, { kind: 'timeout' }>): StepResult {
-  const node = state.waitingAt ? walk.flow.nodes[state.waitingAt] : undefined;
+  const node = nodeOf(walk.flow, state.waitingAt);
   const due = input.until === undefined || state.waitUntil === undefined || input.until === state.waitUntil;
   if (node?.type !== 'wait' || input.nodeId !== state.waitingAt || !due) return { state, actions: [] };
   return runPath(walk, resolveVariant(node, walk.segments).onTimeout);
 }
 
 function onMessage(walk: Walk, state: FlowState): StepResult {
-  const found = state.waitingAt ? walk.flow.nodes[state.waitingAt] : undefined;
+  const found = nodeOf(walk.flow, state.waitingAt);
   const waiting = found && resolveVariant(found, walk.segments);
   const intent = matchGlobalIntent(walk);
   if (intent && (intent.byPayload || !isWaitingNode(waiting) || !answersWithStructure(waiting, walk))) {

@@ -61,6 +61,12 @@ export class Walk {
     this.cachedScope = undefined;
   }
 
+  /** The engine's clock; an invalid date counts as no clock. */
+  get now(): Date | undefined {
+    const now = this.ctx.now;
+    return now instanceof Date && Number.isFinite(now.getTime()) ? now : undefined;
+  }
+
   get timezone(): string {
     const attribute = this.attributes.timezone;
     return typeof attribute === 'string' && attribute ? attribute : this.flow.timezone;
@@ -72,7 +78,7 @@ export class Walk {
 
   scope(): TemplateScope {
     if (this.cachedScope) return this.cachedScope;
-    const entities: Record<string, unknown> = {};
+    const entities: Record<string, unknown> = Object.create(null);
     for (const e of this.message?.entities ?? []) entities[e.type] ??= e.value;
     this.cachedScope = {
       contact: this.attributes,
@@ -125,7 +131,7 @@ export class Walk {
       segments: this.segments,
       score: this.score,
       locale: this.requestedLocale ?? this.flow.locale,
-      now: this.ctx.now,
+      now: this.now,
       timezone: this.timezone,
     };
   }

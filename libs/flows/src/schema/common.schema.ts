@@ -8,7 +8,7 @@ export const localeSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
 export const localisedTextSchema = z.union([z.string().min(1), z.record(localeSchema, z.string().min(1))]);
 
 /** `30s`, `15m`, `24h`, `3d`. */
-export const durationSchema = z.string().regex(/^\d+[smhd]$/, 'a duration such as 30s, 15m, 24h or 3d');
+export const durationSchema = z.string().regex(/^\d{1,5}[smhd]$/, 'a duration such as 30s, 15m, 24h or 3d');
 
 /** One segment or any of several. */
 export const segmentSelectorSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);

@@ -72,3 +72,8 @@ export type FlowDefinition = z.infer<typeof flowSchemaV2>;
 export type FlowNode = z.infer<typeof flowNodeSchema>;
 export type NodeType = FlowNode['type'];
 export type GlobalIntent = z.infer<typeof globalIntentSchema>;
+
+/** A node by id; ids such as "constructor" are not mistaken for what every object inherits. */
+export function nodeOf(flow: FlowDefinition, id: string | null | undefined): FlowNode | undefined {
+  return id !== null && id !== undefined && Object.hasOwn(flow.nodes, id) ? flow.nodes[id] : undefined;
+}

@@ -1,4 +1,4 @@
-import type { FlowDefinition, FlowNode } from '../schema/flow.schema';
+import { nodeOf, type FlowDefinition, type FlowNode } from '../schema/flow.schema';
 import { templateProblems } from '../template/template';
 import type { FlowProblem } from './flow-problem';
 import type { Path } from './node-links';
@@ -68,7 +68,7 @@ function nodeProblems(flow: FlowDefinition, id: string, node: FlowNode): FlowPro
   if (node.type === 'goto') {
     if ((node.next === undefined) === (node.flow === undefined)) problems.push(problem([], 'a goto needs exactly one of `next` (a node) or `flow`'));
     if (node.node !== undefined && node.flow === undefined) problems.push(problem(['node'], '`node` is only read together with `flow`'));
-    if (node.flow === flow.id && node.node !== undefined && !flow.nodes[node.node]) {
+    if (node.flow === flow.id && node.node !== undefined && !nodeOf(flow, node.node)) {
       problems.push(problem(['node'], `unknown node reference "${node.node}"`));
     }
   }

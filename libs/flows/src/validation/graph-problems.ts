@@ -1,15 +1,15 @@
-import type { FlowDefinition } from '../schema/flow.schema';
+import { nodeOf, type FlowDefinition } from '../schema/flow.schema';
 import type { FlowProblem } from './flow-problem';
 import { flowRoots, nodeLinks, WAITING_TYPES } from './node-links';
 
 export function referenceProblems(flow: FlowDefinition): FlowProblem[] {
   const problems: FlowProblem[] = [];
   for (const root of flowRoots(flow)) {
-    if (!flow.nodes[root.target]) problems.push({ path: root.path, message: `unknown node reference "${root.target}"` });
+    if (!nodeOf(flow, root.target)) problems.push({ path: root.path, message: `unknown node reference "${root.target}"` });
   }
   for (const [id, node] of Object.entries(flow.nodes)) {
     for (const link of nodeLinks(node)) {
-      if (!flow.nodes[link.target]) {
+      if (!nodeOf(flow, link.target)) {
         problems.push({ path: ['nodes', id, ...link.path], nodeId: id, message: `unknown node reference "${link.target}"` });
       }
     }
@@ -22,9 +22,9 @@ export function unreachableProblems(flow: FlowDefinition): FlowProblem[] {
   const queue = flowRoots(flow).map((r) => r.target);
   while (queue.length) {
     const id = queue.pop()!;
-    if (seen.has(id) || !flow.nodes[id]) continue;
+    if (seen.has(id) || !nodeOf(flow, id)) continue;
     seen.add(id);
-    queue.push(...nodeLinks(flow.nodes[id]).map((l) => l.target));
+    queue.push(...nodeLinks(nodeOf(flow, id)!).map((l) => l.target));
   }
   return Object.keys(flow.nodes)
     .filter((id) => !seen.has(id))
@@ -36,7 +36,7 @@ export function silentCycleProblems(flow: FlowDefinition): FlowProblem[] {
   const problems: FlowProblem[] = [];
   const state = new Map<string, 'open' | 'done'>();
   const visit = (id: string, trail: string[]): void => {
-    const node = flow.nodes[id];
+    const node = nodeOf(flow, id);
     if (!node || WAITING_TYPES.has(node.type) || state.get(id) === 'done') return;
     if (state.get(id) === 'open') {
       const loop = [...trail.slice(trail.indexOf(id)), id].join(' → ');
