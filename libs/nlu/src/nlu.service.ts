@@ -30,6 +30,9 @@ export interface UnderstandOptions {
 
 /** Cross-validating the temperature costs k trainings: worth it for flow-sized example sets only. */
 const CALIBRATION_LIMIT = 2_000;
+/** Messages through every extractor at start-up load their libraries and compile their patterns. */
+const WARM_UP = ["I'm Jane, jane@acme.io, acme.io, $5, 10%, 3 seats; call +1 415 555 2671 tomorrow at 3pm", 'we are 20 people', 'next Tuesday or March 5th', 'hello'];
+const WARM_UP_ROUNDS = 5;
 
 export class NluService {
   private constructor(
@@ -64,7 +67,12 @@ export class NluService {
       ambiguityMargin: options.ambiguityMargin ?? DEFAULT_AMBIGUITY_MARGIN,
     };
 
-    return new NluService(models, decision, options.defaultRegion ?? 'US', options.clock ?? (() => new Date()), languageOf(options.defaultLocale ?? DEFAULT_LOCALE));
+    const service = new NluService(models, decision, options.defaultRegion ?? 'US', options.clock ?? (() => new Date()), languageOf(options.defaultLocale ?? DEFAULT_LOCALE));
+    for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+      for (const text of WARM_UP) service.understand(text, { expected: ['text'] });
+    }
+
+    return service;
   }
 
   /** Languages that have an intent model. */

@@ -1,5 +1,6 @@
 import type { Entity } from '@parley/core';
-import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js';
+import type { CountryCode } from 'libphonenumber-js';
+import { phoneNumbers } from '../vendor/lazy-modules';
 import { entity, type ExtractionContext } from './entity-context';
 
 const DIGIT = /\d/g;
@@ -9,7 +10,7 @@ const MIN_DIGITS = 6;
 export function extractPhones(text: string, context: ExtractionContext): Entity[] {
   if ((text.match(DIGIT)?.length ?? 0) < MIN_DIGITS) return [];
 
-  return findPhoneNumbersInText(text, { defaultCountry: context.defaultRegion.toUpperCase() as CountryCode }).map((found) =>
+  return phoneNumbers().findPhoneNumbersInText(text, { defaultCountry: context.defaultRegion.toUpperCase() as CountryCode }).map((found) =>
     entity('phone', found.number.number, text, found.startsAt, found.endsAt),
   );
 }

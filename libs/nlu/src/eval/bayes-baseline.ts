@@ -1,4 +1,4 @@
-import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier';
+import { bayesClassifier } from '../vendor/lazy-modules';
 import type { Dataset } from './dataset';
 
 export interface BaselineReport {
@@ -9,6 +9,7 @@ export interface BaselineReport {
 /** natural's BayesClassifier (its defaults: Porter stems, no stop words) on the same in-scope splits. */
 export function bayesBaseline(dataset: Dataset): BaselineReport {
   const started = performance.now();
+  const BayesClassifier = bayesClassifier();
   const classifier = new BayesClassifier();
   for (const [text, intent] of dataset.train) classifier.addDocument(text, intent);
   classifier.train();

@@ -1,11 +1,7 @@
-import porterDe from 'natural/lib/natural/stemmers/porter_stemmer_de';
-import porterEn from 'natural/lib/natural/stemmers/porter_stemmer';
-import porterEs from 'natural/lib/natural/stemmers/porter_stemmer_es';
-import porterFr from 'natural/lib/natural/stemmers/porter_stemmer_fr';
+import { porterStemmer } from '../vendor/lazy-modules';
 
 export type Stem = (token: string) => string;
 
-const PORTER: Record<string, { stem(token: string): string }> = { en: porterEn, es: porterEs, fr: porterFr, de: porterDe };
 const CACHE_LIMIT = 50_000;
 const stemmers = new Map<string, Stem>();
 
@@ -29,7 +25,7 @@ export function stemmerFor(locale: string): Stem {
   const language = locale.toLowerCase().split(/[-_]/)[0];
   let stem = stemmers.get(language);
   if (!stem) {
-    const porter = PORTER[language];
+    const porter = porterStemmer(language);
     stem = porter ? cached((token) => porter.stem(token)) : (token) => token;
     stemmers.set(language, stem);
   }
