@@ -43,12 +43,12 @@ function inputFor(flow: FlowDefinition) {
 
 const context = fc.record({
   channel: fc.constantFrom(...CHANNELS),
-  locale: fc.option(fc.oneof(fc.constantFrom('en', 'de-DE', 'es', 'pt-BR'), fc.string()), { nil: undefined }),
+  locale: fc.option(fc.oneof(fc.constantFrom('en', 'de-DE', 'es', 'pt-BR', '__proto__', 'constructor'), fc.string()), { nil: undefined }),
   now: fc.option(fc.date({ noInvalidDate: false }), { nil: undefined }),
   segments: fc.option(fc.array(fc.oneof(fc.constantFrom('enterprise', 'vip', 'returning-customer'), fc.string()), { maxLength: 3 }), { nil: undefined }),
   score: fc.option(fc.double(), { nil: undefined }),
   contactId: fc.option(fc.string(), { nil: undefined }),
-  attributes: fc.dictionary(fc.oneof(fc.constantFrom('name', 'email', 'locale', 'timezone', 'segments', 'score', 'cartItems', 'ab_sms_welcome_offer'), fc.string()), fc.jsonValue()).filter((a) => clean(JSON.stringify(a))),
+  attributes: fc.dictionary(fc.oneof(fc.constantFrom('name', 'email', 'locale', 'timezone', 'segments', 'score', 'cartItems', 'ab_sms_welcome_offer', '__proto__', 'constructor'), fc.string()), fc.jsonValue()).filter((a) => clean(JSON.stringify(a))),
 });
 
 describe.each(shipped.map((r) => [r.flow.id, r] as const))('step on %s with arbitrary input', (_id, release) => {

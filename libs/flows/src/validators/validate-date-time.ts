@@ -8,13 +8,15 @@ type DateKind = Extract<AskValidator, 'date' | 'time' | 'datetime'>;
 /** Without the engine's clock, relative dates are read against a fixed instant rather than the machine's. */
 const FIXED_REFERENCE = new Date('2000-01-01T00:00:00Z');
 
+const PARSERS = new Map<string, chrono.Chrono>([
+  ['de', chrono.de.casual], ['fr', chrono.fr.casual], ['es', chrono.es.casual], ['pt', chrono.pt.casual], ['nl', chrono.nl.casual], ['it', chrono.it.casual],
+]);
+const DAY_FIRST_ENGLISH = new Set(['GB', 'IE', 'AU', 'NZ', 'IN', 'ZA']);
+
 function parserFor(locale: string | undefined): chrono.Chrono {
   const [language, region] = (locale ?? 'en').split('-');
-  const parsers: Record<string, chrono.Chrono> = {
-    en: region && ['GB', 'IE', 'AU', 'NZ', 'IN', 'ZA'].includes(region.toUpperCase()) ? chrono.en.GB : chrono.en.casual,
-    de: chrono.de.casual, fr: chrono.fr.casual, es: chrono.es.casual, pt: chrono.pt.casual, nl: chrono.nl.casual, it: chrono.it.casual,
-  };
-  return parsers[language.toLowerCase()] ?? chrono.en.casual;
+  if (language.toLowerCase() === 'en' && region && DAY_FIRST_ENGLISH.has(region.toUpperCase())) return chrono.en.GB;
+  return PARSERS.get(language.toLowerCase()) ?? chrono.en.casual;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
