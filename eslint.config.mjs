@@ -1,5 +1,34 @@
 import js from '@eslint/js';
+import { dirname, relative, resolve } from 'node:path';
 import tseslint from 'typescript-eslint';
+
+/** The top folder a file belongs to: libs/<name>, libs/channels/<name>, apps/<name>, or the first segment. */
+function unitOf(file) {
+  const parts = relative(import.meta.dirname, file).split(/[\\/]/);
+  if (parts[0] === 'libs' && parts[1] === 'channels') return parts.slice(0, 3).join('/');
+  if (parts[0] === 'libs' || parts[0] === 'apps') return parts.slice(0, 2).join('/');
+  return parts[0];
+}
+
+/** Relative imports may not leave their lib or app: other libs are reached through @parley/<lib>. */
+const parley = {
+  rules: {
+    'no-relative-cross-lib': {
+      meta: { type: 'problem', messages: { cross: 'Import {{target}} through its @parley/<lib> alias, not a relative path.' } },
+      create(context) {
+        const check = (node) => {
+          const source = node.source?.value;
+          if (typeof source !== 'string' || !source.startsWith('.')) return;
+          const from = unitOf(context.filename);
+          if (!from.startsWith('libs/')) return;
+          const target = unitOf(resolve(dirname(context.filename), source));
+          if (target !== from) context.report({ node: node.source, messageId: 'cross', data: { target } });
+        };
+        return { ImportDeclaration: check, ExportAllDeclaration: check, ExportNamedDeclaration: check };
+      },
+    },
+  },
+};
 
 const lib = (name) => `@parley/${name}`;
 const DOMAIN = ['nlu', 'flows', 'consent', 'scoring'];
@@ -12,7 +41,7 @@ function restriction(forbiddenLibs, extra) {
     'error',
     {
       patterns: [
-        { group: ['**/libs/**', '../../*'], message: 'Import other libs through their @parley/<lib> alias.' },
+        { group: ['**/libs/**'], message: 'Import other libs through their @parley/<lib> alias.' },
         ...(forbiddenLibs.length ? [{ group: forbiddenLibs.map(lib), message: 'ARCHITECTURE.md dependency rules forbid this import.' }] : []),
         ...(extra.length ? [{ group: extra, message: 'Vendor SDKs and drivers stay out of this layer.' }] : []),
       ],
@@ -36,7 +65,9 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    plugins: { parley },
     rules: {
+      'parley/no-relative-cross-lib': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-console': 'off',

@@ -1,52 +1,30 @@
 import { InMemoryDeliveryReceipts, DeliveryReceipts } from '@parley/channels-sms';
 import type { SqlDatabase } from '@parley/persistence';
 import { FakeTwilio, type FakeSms } from '@parley/testing';
-import { randomBytes } from 'node:crypto';
 import twilio from 'twilio';
 import { DATABASE } from '../apps/server/src/tokens';
 import { startApp, type RunningApp } from './support/app';
+import { SmsPeer, TWILIO, messageSid, randomPhone } from './support/sms-peer';
 
-const ACCOUNT_SID = `AC${'0'.repeat(32)}`;
-const AUTH_TOKEN = 'e2e-auth-token-0123456789abcdef';
-const OUR_NUMBER = '+15005550006';
-const PUBLIC_BASE_URL = 'https://parley.example.com';
-
-const messageSid = () => `SM${randomBytes(16).toString('hex')}`;
-const phone = () => `+1415555${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
+const { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ourNumber: OUR_NUMBER, publicBaseUrl: PUBLIC_BASE_URL } = TWILIO;
+const phone = randomPhone;
 
 describe('SMS on Twilio end to end', () => {
   const fake = new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
   let running: RunningApp;
 
-  /** Posts a form the way Twilio does: signed over the public URL, delivered to the local one. */
-  async function post(path: string, params: Record<string, string>, signature: string | null = twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_BASE_URL}${path}`, params)) {
-    const response = await fetch(`${running.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(signature === null ? {} : { 'x-twilio-signature': signature }) },
-      body: new URLSearchParams(params),
-    });
-    return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
-  }
+  const peer = new SmsPeer(() => running.url, fake);
+  const post = peer.post.bind(peer);
+  const inbound = (from: string, body: string, sid?: string) => peer.inbound(from, body, sid);
+  const waitFor = peer.waitFor.bind(peer);
 
-  function inbound(from: string, body: string, sid = messageSid()): Record<string, string> {
-    return { ToCountry: 'US', SmsMessageSid: sid, NumMedia: '0', SmsSid: sid, SmsStatus: 'received', Body: body, To: OUR_NUMBER, NumSegments: '1', MessageSid: sid, AccountSid: ACCOUNT_SID, From: from, ApiVersion: '2010-04-01' };
-  }
-
-  /** Texts Parley and waits for `replies` SMS back to that number. */
+  /** Texts Parley, checks the empty TwiML answer, and waits for `replies` SMS back to that number. */
   async function text(from: string, body: string, replies: number): Promise<FakeSms[]> {
     const before = fake.sentTo(from).length;
     const response = await post('/webhooks/twilio/sms', inbound(from, body));
     expect(response).toEqual({ status: 200, type: expect.stringContaining('text/xml'), body: '<?xml version="1.0" encoding="UTF-8"?><Response/>' });
     await waitFor(() => fake.sentTo(from).length >= before + replies);
     return fake.sentTo(from).slice(before);
-  }
-
-  async function waitFor(done: () => boolean, timeoutMs = 5000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!done()) {
-      if (Date.now() > deadline) throw new Error(`timed out; sent so far: ${JSON.stringify(fake.sent.map((m) => [m.to, m.body]))}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
   }
 
   const storedWith = async (sid: string) =>

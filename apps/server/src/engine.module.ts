@@ -10,11 +10,11 @@ import {
   InboundCompliance,
   LanguageUnderstanding,
   NoHandoffDesk,
-  NoInboundCompliance,
   SystemClock,
   TransportRegistry,
 } from '@parley/engine';
 import { SqlConversationStore } from '@parley/persistence';
+import { ComplianceScreen } from './compliance/compliance-screen';
 import { DatabaseCloser, databaseProvider, type OpenDatabase } from './database.provider';
 import { FlowLibrary } from './flow-library';
 import { RetrainableUnderstanding, nluProvider } from './nlu.provider';
@@ -38,7 +38,10 @@ export class EngineModule {
         FlowLibrary,
         nluProvider,
         { provide: LanguageUnderstanding, useExisting: RetrainableUnderstanding },
-        { provide: InboundCompliance, useClass: NoInboundCompliance },
+        {
+          provide: InboundCompliance,
+          useValue: new ComplianceScreen({ name: config.MESSAGING_PROGRAM_NAME, helpContact: config.MESSAGING_HELP_CONTACT }),
+        },
         { provide: HandoffDesk, useClass: NoHandoffDesk },
         { provide: Clock, useClass: SystemClock },
         { provide: TransportRegistry, useValue: new TransportRegistry() },

@@ -46,6 +46,9 @@ export const envSchema = z.object({
   HUBSPOT_API_URL: optionalUrl,
   ALEXA_SKILL_ID: optionalString,
   WEBCHAT_CORS_ORIGINS: z.string().default('*'),
+  /** Named in STOP / START / HELP answers, as carriers require. */
+  MESSAGING_PROGRAM_NAME: z.string().default('Parley'),
+  MESSAGING_HELP_CONTACT: z.string().default('our website'),
   /** Flood limit per visitor: at most this many messages per window. */
   WEBCHAT_FLOOD_MESSAGES: z.coerce.number().int().min(1).default(20),
   WEBCHAT_FLOOD_WINDOW_MS: z.coerce.number().int().min(100).default(10_000),

@@ -2,3 +2,4 @@ export * from './keywords/classify-keyword';
 export * from './keywords/keyword-replies';
 export * from './quiet-hours/quiet-hours';
 export * from './phone/time-zone-for-phone';
+export * from './ledger';

@@ -1,4 +1,6 @@
 import { newId, type ChannelName, type InboundMessage, type OutboundMessage, type StoredMessage } from '@parley/core';
+import { optedOutOfChannel } from '@parley/consent';
+import { ledgerChannel } from './consent-from-flow';
 import { KeyedQueue } from './keyed-queue';
 import { planFlowTurn, toOutbound, unchanged, type TurnPlan } from './plan-turn';
 import type {
@@ -48,6 +50,10 @@ function stored(result: HandleResult, onStored?: StoredCallback): HandleResult {
   onStored?.(result);
   return result;
 }
+
+/** Channels where a person can opt out of everything we send (carrier rules): their replies pass the consent gate. */
+const CONSENT_GATED = new Set<ChannelName>(['sms', 'whatsapp']);
+type GatedChannel = 'sms' | 'whatsapp';
 
 /** Optimistic-concurrency retries when another instance wrote the conversation first. */
 const MAX_ATTEMPTS = 25;
@@ -118,6 +124,7 @@ export class ConversationEngine {
         attributes: plan.attributes,
         outbound,
         jobs: [],
+        consent: plan.consent,
         misunderstood: plan.misunderstood,
         at,
       });
@@ -134,12 +141,16 @@ export class ConversationEngine {
     throw new Error(`conversation ${channel}:${address} kept changing under us; gave up after ${MAX_ATTEMPTS} attempts`);
   }
 
-  /** Compliance first, then ownership, then understand and decide. */
+  /** Compliance first, then ownership and the consent gate, then understand and decide. */
   private async plan(open: OpenConversation, at: Date, inbound?: InboundMessage): Promise<TurnPlan> {
     if (inbound) {
-      const verdict = await this.deps.compliance.screen(inbound, open);
-      if (verdict.action === 'answer') return { ...unchanged(open), replies: verdict.replies };
+      const gated = CONSENT_GATED.has(inbound.channel);
+      const consent = gated ? await this.deps.store.consentEvents(open.contact.id) : [];
+      const verdict = await this.deps.compliance.screen(inbound, open, consent);
+      if (verdict.action === 'answer') return { ...unchanged(open), replies: verdict.replies, consent: verdict.consent };
       if (open.conversation.owner === 'human') return { ...unchanged(open), replies: [] };
+      // After an opt-out the message is kept, but nothing is sent back until the person opts in again.
+      if (gated && optedOutOfChannel(consent, ledgerChannel(inbound.channel) as GatedChannel)) return { ...unchanged(open), replies: [] };
     }
     return planFlowTurn(this.deps.catalog, this.deps.understanding, open, inbound, at);
   }

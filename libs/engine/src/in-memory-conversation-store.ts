@@ -1,4 +1,5 @@
 import { newId, type ChannelName, type StoredMessage } from '@parley/core';
+import type { ConsentDraft } from '@parley/consent';
 import { ConversationStore, type ConversationSnapshot, type OpenConversation, type TurnOutcome, type TurnRecord } from './ports';
 
 interface MemoryConversation extends ConversationSnapshot {
@@ -12,6 +13,7 @@ export class InMemoryConversationStore extends ConversationStore {
   private readonly inbound = new Map<string, string>();
   readonly jobs: TurnRecord['jobs'] = [];
   readonly misunderstood: NonNullable<TurnRecord['misunderstood']>[] = [];
+  readonly consent: ConsentDraft[] = [];
 
   async open(channel: ChannelName, address: string): Promise<OpenConversation> {
     const key = `${channel}:${address}`;
@@ -60,7 +62,12 @@ export class InMemoryConversationStore extends ConversationStore {
     Object.assign(this.contacts.get(turn.contactId) ?? {}, turn.attributes);
     this.jobs.push(...turn.jobs);
     if (turn.misunderstood) this.misunderstood.push(turn.misunderstood);
+    this.consent.push(...turn.consent);
     return { status: 'committed' };
+  }
+
+  async consentEvents(contactId: string): Promise<ConsentDraft[]> {
+    return this.consent.filter((c) => c.contactId === contactId);
   }
 
   async history(conversationId: string, limit: number): Promise<StoredMessage[]> {

@@ -6,3 +6,4 @@ export * from './in-memory-flow-catalog';
 export * from './conversation-engine';
 export * from './plan-turn';
 export * from './in-memory-conversation-store';
+export * from './consent-from-flow';

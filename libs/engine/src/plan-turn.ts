@@ -1,5 +1,7 @@
 import { NOTHING_UNDERSTOOD, newId, type InboundMessage, type IntentGuess, type OutboundMessage, type Understanding } from '@parley/core';
 import { step, type FlowAction, type FlowDefinition, type FlowState, type StepInput } from '@parley/flows';
+import type { ConsentDraft } from '@parley/consent';
+import { consentFromFlow } from './consent-from-flow';
 import type { FlowCatalog, FlowRelease, LanguageUnderstanding, OpenConversation } from './ports';
 
 export interface Misunderstanding {
@@ -9,6 +11,7 @@ export interface Misunderstanding {
 }
 
 export interface TurnPlan {
+  consent: ConsentDraft[];
   flowId: string | null;
   flowVersion: string | null;
   state: unknown;
@@ -88,6 +91,7 @@ export async function planFlowTurn(
   const attributes: Record<string, unknown> = {};
   for (const action of result.actions) if (action.type === 'set') Object.assign(attributes, action.attributes);
   return {
+    consent: consentFromFlow(result.actions, open, now),
     flowId: release.flow.id,
     flowVersion: release.version,
     state: result.state,
@@ -100,7 +104,7 @@ export async function planFlowTurn(
 
 export function unchanged(open: OpenConversation): Omit<TurnPlan, 'replies'> {
   const { flowId, flowVersion, state } = open.conversation;
-  return { flowId, flowVersion, state, attributes: {} };
+  return { flowId, flowVersion, state, attributes: {}, consent: [] };
 }
 
 export function toOutbound(open: OpenConversation, replies: TurnPlan['replies'], at: Date): OutboundMessage[] {

@@ -7,3 +7,4 @@ export * from './sql-flow-version-store';
 export * from './sql-misunderstood-queue';
 export * from './sql-api-keys';
 export * from './sql-audit-log';
+export * from './sql-consent-ledger';

@@ -46,7 +46,7 @@ describe.each(targets)('SqlConversationStore on %s', (_name, setup) => {
       conversation: open.conversation, contactId: open.contact.id,
       inbound: { id: crypto.randomUUID(), channel: 'webchat', externalId, text, at: new Date() },
       flowId: 'f', flowVersion: 'v1', state: { step: text }, owner: 'bot',
-      attributes: { last: text }, outbound: [reply(open.conversation.id, `re: ${text}`)], jobs: [], at: new Date(),
+      attributes: { last: text }, outbound: [reply(open.conversation.id, `re: ${text}`)], jobs: [], consent: [], at: new Date(),
     };
   }
 

@@ -1,5 +1,7 @@
 import { newId, type ChannelName, type StoredMessage } from '@parley/core';
 import { ConversationStore, type OpenConversation, type TurnOutcome, type TurnRecord } from '@parley/engine';
+import type { ConsentDraft } from '@parley/consent';
+import { consentLedger } from './sql-consent-ledger';
 import { toOpenConversation, toStoredMessage, type MessageRow, type OpenConversationRow } from './conversation-rows';
 import type { SqlDatabase, SqlTx } from './sql/sql-database';
 
@@ -77,6 +79,8 @@ export class SqlConversationStore extends ConversationStore {
       return await this.db.transaction((tx) => this.writeTurn(tx, turn));
     } catch (error) {
       if (error instanceof Rollback) return error.outcome;
+      // Two turns of one contact appending consent at once: the loser re-runs on fresh state.
+      if (/uq_consent_events_seq|consent_events\.contact_id/.test(String(error))) return { status: 'conflict' };
       throw error;
     }
   }
@@ -111,6 +115,7 @@ export class SqlConversationStore extends ConversationStore {
     if (Object.keys(turn.attributes).length) {
       await tx.run(this.mergeAttributesSql, [JSON.stringify(turn.attributes), at, turn.contactId]);
     }
+    for (const draft of turn.consent) await consentLedger.append(tx, draft);
     if (turn.misunderstood) {
       const { text, locale, guesses } = turn.misunderstood;
       await tx.run(
@@ -127,6 +132,10 @@ export class SqlConversationStore extends ConversationStore {
       );
     }
     return { status: 'committed' };
+  }
+
+  consentEvents(contactId: string): Promise<ConsentDraft[]> {
+    return consentLedger.of(this.db, contactId);
   }
 
   async history(conversationId: string, limit: number): Promise<StoredMessage[]> {

@@ -1,4 +1,5 @@
 import type { ChannelName, IntentGuess, OutboundMessage, Owner, StoredMessage } from '@parley/core';
+import type { ConsentDraft } from '@parley/consent';
 
 export interface ContactSnapshot {
   id: string;
@@ -53,6 +54,8 @@ export interface TurnRecord {
   attributes: Record<string, unknown>;
   outbound: OutboundMessage[];
   jobs: OutboxJobDraft[];
+  /** Consent changes, appended to the contact's hash-chained ledger in the same transaction. */
+  consent: ConsentDraft[];
   /** A text the NLU and the flow could not place, queued for labelling. */
   misunderstood?: { text: string; locale?: string; guesses: IntentGuess[] };
   at: Date;
@@ -71,4 +74,6 @@ export abstract class ConversationStore {
   abstract findInbound(channel: ChannelName, externalId: string): Promise<{ id: string } | undefined>;
   abstract commitTurn(turn: TurnRecord): Promise<TurnOutcome>;
   abstract history(conversationId: string, limit: number): Promise<StoredMessage[]>;
+  /** The contact's consent ledger, oldest first (current consent is derived from it). */
+  abstract consentEvents(contactId: string): Promise<ConsentDraft[]>;
 }

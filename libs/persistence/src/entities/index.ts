@@ -1,6 +1,7 @@
 import { ApiKeyEntity } from './api-key.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { ChannelIdentityEntity } from './channel-identity.entity';
+import { ConsentEventEntity } from './consent-event.entity';
 import { ContactEntity } from './contact.entity';
 import { FlowVersionEntity } from './flow-version.entity';
 import { ConversationEntity } from './conversation.entity';
@@ -8,7 +9,7 @@ import { MessageEntity } from './message.entity';
 import { MisunderstoodUtteranceEntity } from './misunderstood-utterance.entity';
 import { OutboxJobEntity } from './outbox-job.entity';
 
-export { ApiKeyEntity, AuditEventEntity, ChannelIdentityEntity, ContactEntity, ConversationEntity, FlowVersionEntity, MessageEntity, MisunderstoodUtteranceEntity, OutboxJobEntity };
+export { ApiKeyEntity, AuditEventEntity, ConsentEventEntity, ChannelIdentityEntity, ContactEntity, ConversationEntity, FlowVersionEntity, MessageEntity, MisunderstoodUtteranceEntity, OutboxJobEntity };
 
 export const ENTITIES = [
   ContactEntity,
@@ -20,4 +21,5 @@ export const ENTITIES = [
   FlowVersionEntity,
   MisunderstoodUtteranceEntity,
   ApiKeyEntity,
+  ConsentEventEntity,
 ];

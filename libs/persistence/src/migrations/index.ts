@@ -2,10 +2,12 @@ import { InitialSchema1764100000000 } from './1764100000000-initial-schema';
 import { FlowVersions1764100000001 } from './1764100000001-flow-versions';
 import { MisunderstoodUtterances1764100000002 } from './1764100000002-misunderstood-utterances';
 import { ApiKeys1764100000003 } from './1764100000003-api-keys';
+import { ConsentEvents1764100000004 } from './1764100000004-consent-events';
 
 export const MIGRATIONS = [
   InitialSchema1764100000000,
   FlowVersions1764100000001,
   MisunderstoodUtterances1764100000002,
   ApiKeys1764100000003,
+  ConsentEvents1764100000004,
 ];

@@ -1,0 +1,3 @@
+export * from './consent-types';
+export * from './consent-chain';
+export * from './consent-status';

@@ -1,0 +1,40 @@
+import type { ChannelName } from '@parley/core';
+import { CONSENT_PURPOSES, type ConsentChannel, type ConsentDraft, type ConsentPurpose } from '@parley/consent';
+import type { FlowAction } from '@parley/flows';
+import type { OpenConversation } from './ports';
+
+const LEDGER_CHANNEL: Partial<Record<ChannelName, ConsentChannel>> = {
+  sms: 'sms',
+  whatsapp: 'whatsapp',
+  voice: 'voice',
+  webchat: 'webchat',
+};
+
+export function ledgerChannel(channel: ChannelName): ConsentChannel {
+  return LEDGER_CHANNEL[channel] ?? 'all';
+}
+
+/** A flow's consent node becomes a ledger row with the exact disclosure shown and the answer as evidence. */
+export function consentFromFlow(actions: readonly FlowAction[], open: OpenConversation, at: Date): ConsentDraft[] {
+  const drafts: ConsentDraft[] = [];
+  for (const action of actions) {
+    if (action.type !== 'consent') continue;
+    const purpose = (CONSENT_PURPOSES as readonly string[]).includes(action.purpose) ? (action.purpose as ConsentPurpose) : 'marketing';
+    const evidence: Record<string, string> = { channel: open.conversation.channel, address: open.conversation.address, method: action.method };
+    if (action.evidence.text) evidence.answer = action.evidence.text;
+    if (action.evidence.payload) evidence.payload = action.evidence.payload;
+    drafts.push({
+      contactId: open.contact.id,
+      channel: ledgerChannel(open.conversation.channel),
+      purpose,
+      action: action.granted ? 'grant' : 'revoke',
+      source: 'flow',
+      disclosureText: action.disclosure.text,
+      disclosureVersion: action.disclosure.sha256,
+      evidence,
+      actor: 'contact',
+      at,
+    });
+  }
+  return drafts;
+}
