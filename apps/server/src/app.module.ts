@@ -6,6 +6,7 @@ import { AdminModule } from './admin/admin.module';
 import { AssetsController } from './assets.controller';
 import { EngineModule } from './engine.module';
 import { HealthController } from './health.controller';
+import { SqlDeliveryReceipts } from './sms/sql-delivery-receipts';
 
 /** The composition root: the only place that picks drivers for the engine's ports and the channels. */
 @Module({})
@@ -22,7 +23,7 @@ export class AppModule {
           from: config.TWILIO_FROM,
           apiUrl: config.TWILIO_API_URL,
           publicBaseUrl: config.PUBLIC_BASE_URL,
-        }),
+        }, { deliveryReceipts: SqlDeliveryReceipts }),
         AdminModule,
       ],
       controllers: [HealthController, AssetsController],

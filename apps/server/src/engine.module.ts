@@ -1,4 +1,5 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
+import type { OutboundMessage } from '@parley/core';
 import type { ParleyConfig } from '@parley/config';
 import {
   Clock,
@@ -56,7 +57,12 @@ export class EngineModule {
             handoff: HandoffDesk,
             transports: TransportRegistry,
             clock: Clock,
-          ) => new ConversationEngine({ store, catalog, understanding, compliance, handoff, transports, clock }),
+          ) => {
+            const logger = new Logger('Engine');
+            const onDeliveryError = (error: unknown, message: OutboundMessage) =>
+              logger.warn(`could not deliver message ${message.id} on ${message.channel}: ${error instanceof Error ? error.message : error}`);
+            return new ConversationEngine({ store, catalog, understanding, compliance, handoff, transports, clock, onDeliveryError });
+          },
         },
       ],
       exports: [CONFIG, DATABASE, ConversationEngine, FlowLibrary, RetrainableUnderstanding, ...ENGINE_PORTS],

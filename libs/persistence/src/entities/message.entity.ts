@@ -38,6 +38,12 @@ export class MessageEntity {
   @Column({ type: 'varchar', length: 16, default: 'stored' })
   status!: string;
 
+  @Column({ name: 'provider_id', type: 'varchar', length: 64, nullable: true })
+  providerId!: string | null;
+
+  @Column({ name: 'delivery_error', type: 'varchar', length: 32, nullable: true })
+  deliveryError!: string | null;
+
   /** Order within the conversation, assigned in the turn's transaction. */
   @Column({ type: 'integer' })
   position!: number;

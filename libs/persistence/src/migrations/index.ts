@@ -3,6 +3,7 @@ import { FlowVersions1764100000001 } from './1764100000001-flow-versions';
 import { MisunderstoodUtterances1764100000002 } from './1764100000002-misunderstood-utterances';
 import { ApiKeys1764100000003 } from './1764100000003-api-keys';
 import { ConsentEvents1764100000004 } from './1764100000004-consent-events';
+import { MessageDelivery1764100000005 } from './1764100000005-message-delivery';
 
 export const MIGRATIONS = [
   InitialSchema1764100000000,
@@ -10,4 +11,5 @@ export const MIGRATIONS = [
   MisunderstoodUtterances1764100000002,
   ApiKeys1764100000003,
   ConsentEvents1764100000004,
+  MessageDelivery1764100000005,
 ];
