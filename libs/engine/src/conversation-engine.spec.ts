@@ -103,3 +103,43 @@ describe('ConversationEngine ordering', () => {
     expect(Date.now() - started).toBeLessThan(50 * 3);
   });
 });
+
+describe('ConversationEngine side effects', () => {
+  const qualifyFlow = flowSchema.parse({
+    schema: 2,
+    id: 'qualify',
+    start: 'ask',
+    nodes: {
+      ask: { type: 'ask', text: 'Your email?', attribute: 'email', validate: 'email', next: 'tag' },
+      tag: { type: 'set', attributes: { stage: 'lead' }, tags: { add: ['asked-email'] }, next: 'handoff' },
+      handoff: { type: 'handoff', queue: 'sales', priority: 'high', next: 'followup' },
+      followup: { type: 'followup', kind: 'email_sequence', target: 'welcome', delay: '1h', next: 'done' },
+      done: { type: 'end' },
+    },
+  });
+
+  it('writes the outbox rows a flow asks for in the turn, once per message even when it is delivered twice', async () => {
+    const store = new InMemoryConversationStore();
+    const catalog = new InMemoryFlowCatalog('qualify');
+    catalog.publish(qualifyFlow, 'v1');
+    const transports = new TransportRegistry();
+    transports.register(new RecordingTransport());
+    const engine = new ConversationEngine({
+      store, catalog, transports,
+      understanding: new NoLanguageUnderstanding(),
+      compliance: new NoInboundCompliance(),
+      handoff: new NoHandoffDesk(),
+      clock: { now: () => new Date('2026-05-01T12:00:00Z') },
+    });
+    await engine.start('webchat', 'visitor-1');
+    await engine.handle(inbound('jane@acme.io'));
+    await engine.handle(inbound('jane@acme.io'));
+    expect(store.jobs.map((j) => j.type)).toEqual(['handoff.request', 'followup.email_sequence']);
+    expect(store.jobs[0].payload).toMatchObject({ queue: 'sales', priority: 'high' });
+    expect(store.jobs[1].runAt).toEqual(new Date('2026-05-01T13:00:00Z'));
+    expect(new Set(store.jobs.map((j) => j.idempotencyKey)).size).toBe(2);
+    const contact = [...store.contacts.values()][0];
+    expect(contact).toMatchObject({ email: 'jane@acme.io', stage: 'lead', tags: ['asked-email'] });
+  });
+});
+

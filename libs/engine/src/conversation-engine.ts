@@ -123,7 +123,7 @@ export class ConversationEngine {
         owner: open.conversation.owner,
         attributes: plan.attributes,
         outbound,
-        jobs: [],
+        jobs: plan.jobs,
         consent: plan.consent,
         misunderstood: plan.misunderstood,
         at,

@@ -7,3 +7,4 @@ export * from './conversation-engine';
 export * from './plan-turn';
 export * from './in-memory-conversation-store';
 export * from './consent-from-flow';
+export * from './jobs-from-flow';

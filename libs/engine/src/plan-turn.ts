@@ -2,7 +2,8 @@ import { NOTHING_UNDERSTOOD, newId, type InboundMessage, type IntentGuess, type 
 import { step, type FlowAction, type FlowDefinition, type FlowState, type StepInput } from '@parley/flows';
 import type { ConsentDraft } from '@parley/consent';
 import { consentFromFlow } from './consent-from-flow';
-import type { FlowCatalog, FlowRelease, LanguageUnderstanding, OpenConversation } from './ports';
+import { jobsFromFlow, tagsAfter } from './jobs-from-flow';
+import type { FlowCatalog, FlowRelease, LanguageUnderstanding, OpenConversation, OutboxJobDraft } from './ports';
 
 export interface Misunderstanding {
   text: string;
@@ -12,6 +13,7 @@ export interface Misunderstanding {
 
 export interface TurnPlan {
   consent: ConsentDraft[];
+  jobs: OutboxJobDraft[];
   flowId: string | null;
   flowVersion: string | null;
   state: unknown;
@@ -90,8 +92,11 @@ export async function planFlowTurn(
   });
   const attributes: Record<string, unknown> = {};
   for (const action of result.actions) if (action.type === 'set') Object.assign(attributes, action.attributes);
+  const tags = tagsAfter(result.actions, contact.attributes.tags);
+  if (tags) attributes.tags = tags;
   return {
     consent: consentFromFlow(result.actions, open, now),
+    jobs: jobsFromFlow(result.actions, open, now),
     flowId: release.flow.id,
     flowVersion: release.version,
     state: result.state,
@@ -104,7 +109,7 @@ export async function planFlowTurn(
 
 export function unchanged(open: OpenConversation): Omit<TurnPlan, 'replies'> {
   const { flowId, flowVersion, state } = open.conversation;
-  return { flowId, flowVersion, state, attributes: {}, consent: [] };
+  return { flowId, flowVersion, state, attributes: {}, consent: [], jobs: [] };
 }
 
 export function toOutbound(open: OpenConversation, replies: TurnPlan['replies'], at: Date): OutboundMessage[] {
