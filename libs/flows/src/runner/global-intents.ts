@@ -11,6 +11,13 @@ export interface IntentMatch {
 }
 
 const words = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+const keywordCache = new WeakMap<GlobalIntent, string[]>();
+
+function keywordsOf(intent: GlobalIntent): string[] {
+  let keywords = keywordCache.get(intent);
+  if (!keywords) keywordCache.set(intent, (keywords = (intent.keywords ?? []).map(words)));
+  return keywords;
+}
 
 /** The flow's global intent the message asks for: by button payload, by the NLU's intent, or by a keyword. */
 export function matchGlobalIntent(walk: Walk): IntentMatch | undefined {
@@ -24,7 +31,7 @@ export function matchGlobalIntent(walk: Walk): IntentMatch | undefined {
   if (declared(message.intent)) return { name: message.intent, intent: intents[message.intent], byPayload: false };
   if (!message.text) return undefined;
   const said = words(message.text.slice(0, 500));
-  const found = entries.find(([, intent]) => intent.keywords?.some((k) => said.includes(words(k))));
+  const found = entries.find(([, intent]) => keywordsOf(intent).some((k) => said.includes(k)));
   return found && { name: found[0], intent: found[1], byPayload: false };
 }
 

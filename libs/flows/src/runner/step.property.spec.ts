@@ -71,7 +71,7 @@ describe.each(shipped.map((r) => [r.flow.id, r] as const))('step on %s with arbi
           expect(() => JSON.stringify([state, result.actions])).not.toThrow();
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 });
