@@ -1,4 +1,6 @@
 import { flowSchema } from '@parley/flows';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseTranscript } from './load-transcript';
 import { runTranscript } from './run-transcript';
 
@@ -60,5 +62,11 @@ expect:
     expect((await run('flow: mini\nconversation:\n  - user: hi\n')).failures).toEqual([{ line: 3, message: 'the bot also said "Email?"' }]);
     expect((await run('flow: mini\nconversation: []\n')).failures[0]).toMatchObject({ line: 2, message: expect.stringMatching(/^conversation: /) });
     expect((await run('flow: nope\nconversation:\n  - user: hi\n')).failures).toEqual([{ line: 1, message: 'flow "nope" is not loaded (missing or invalid)' }]);
+  });
+
+  it('reads the example of docs/flows.md', () => {
+    const docs = readFileSync(join(__dirname, '../../../../docs/flows.md'), 'utf8');
+    const example = /```yaml\n(name:[\s\S]*?)```/.exec(docs)?.[1] ?? '';
+    expect(parseTranscript(example, 'docs/flows.md')).toMatchObject({ errors: [], name: 'sms-optin-double-opt-in' });
   });
 });
