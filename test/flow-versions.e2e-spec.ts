@@ -34,7 +34,7 @@ describe('flow versions while conversations run', () => {
     running = await startApp({ FLOWS_DIR: flowsDir });
   });
   afterAll(async () => {
-    await running.close();
+    await running?.close();
     rmSync(flowsDir, { recursive: true, force: true });
   });
 

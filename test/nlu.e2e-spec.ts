@@ -38,7 +38,7 @@ describe('understanding sentences, and the misunderstood queue', () => {
     env = { DATABASE_URL: `sqlite:${join(running.dataDir, 'parley.sqlite')}`, FLOWS_DIR: flowsDir, DATA_DIR: running.dataDir };
   }, 120_000);
   afterAll(async () => {
-    await running.close();
+    await running?.close();
     rmSync(flowsDir, { recursive: true, force: true });
   });
 

@@ -26,7 +26,7 @@ describe('web chat end to end', () => {
     running = await startApp();
   });
   afterEach(() => clients.splice(0).forEach((c) => c.close()));
-  afterAll(() => running.close());
+  afterAll(() => running?.close());
 
   it('runs the lead-qualification flow, rejects a bad email, and resumes with history after a reconnect', async () => {
     const visitor = connect();
