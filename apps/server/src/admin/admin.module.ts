@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ApiKeyGuard } from './api-key.guard';
 import { AuditInterceptor } from './audit.interceptor';
+import { ConsentController } from './consent.controller';
 import { MisunderstoodController } from './misunderstood.controller';
 
 /** The admin API under /api/v1: API keys with roles, audit of every write. */
 @Module({
-  controllers: [MisunderstoodController],
+  controllers: [MisunderstoodController, ConsentController],
   providers: [ApiKeyGuard, AuditInterceptor],
 })
 export class AdminModule {}
