@@ -12,6 +12,7 @@ export function observeFlowActions(
   open: OpenConversation,
   inbound: InboundMessage | undefined,
   understanding: Understanding,
+  now: Date,
 ): FlowAction[] {
   const { conversation, contact } = open;
   if (inbound && conversation.owner === 'human') return [];
@@ -28,6 +29,9 @@ export function observeFlowActions(
     attributes: contact.attributes,
     channel: conversation.channel,
     locale: inbound?.locale,
+    now,
+    contactId: contact.id,
+    flows: catalog,
   }).actions;
 }
 

@@ -135,7 +135,7 @@ class TranscriptRun {
 
   private async turn(line: number, inbound?: InboundMessage, understanding: Understanding = NOTHING_UNDERSTOOD): Promise<void> {
     const before = await this.store.open(this.t.channel, this.address);
-    const observed = observeFlowActions(this.catalog, before, inbound, understanding);
+    const observed = observeFlowActions(this.catalog, before, inbound, understanding, this.now);
     this.nlu.next = understanding;
     const replies = inbound ? (await this.engine.handle(inbound)).replies : await this.engine.start(this.t.channel, this.address);
     this.actions.push(...observed);
