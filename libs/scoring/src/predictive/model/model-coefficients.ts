@@ -1,0 +1,19 @@
+import { featureLayout, featureNames } from '../features/feature-layout';
+import type { LeadModel } from './lead-model';
+
+export interface Coefficient {
+  feature: string;
+  /** Log-odds per unit of the feature in the final (stacked) score; per standard deviation for `(higher)` features. */
+  weight: number;
+}
+
+/** The linear part's largest coefficients, as "reasons" the model learned. */
+export function modelCoefficients(model: LeadModel, top = 10): Coefficient[] {
+  const names = featureNames(featureLayout(model.encodings, model.linear.bins));
+
+  return model.linear.weights
+    .map((w, j) => ({ feature: names[j], weight: w * model.stack.linear }))
+    .filter((c) => c.weight !== 0)
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.feature < b.feature ? -1 : 1))
+    .slice(0, top);
+}
