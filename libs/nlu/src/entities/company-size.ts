@@ -16,6 +16,8 @@ const midpoint: Reading = (m) => {
   return low === undefined || high === undefined ? undefined : Math.round((low + high) / 2);
 };
 
+const MAY_HOLD_SIZE = new RegExp(String.raw`${PEOPLE}|${ORG}|${PERSON}|headcount|\bwe(?:'re| are)\b|\b(?:me|myself|solo)`, 'iu');
+
 /** Most specific first: a range must win over the plain count inside it. */
 const PATTERNS: [RegExp, Reading][] = [
   [String.raw`(?:between\s)?${ABOUT}${Q}\+?\s?(?:-|–|to|and)\s?${Q}\+?\s${PEOPLE}`, midpoint],
@@ -31,6 +33,7 @@ const PATTERNS: [RegExp, Reading][] = [
  * A range ("200-1000 employees") yields its midpoint, rounded (600).
  */
 export function extractCompanySizes(text: string): Entity[] {
+  if (!MAY_HOLD_SIZE.test(text)) return [];
   const found: Entity[] = [];
   for (const [pattern, reading] of PATTERNS) {
     for (const m of text.matchAll(pattern)) {
