@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 // The engine does not export its transcripts folder yet; the relative path goes once `@parley/engine` does.
-import { formatTranscriptResults, loadFlowReleases, loadTranscriptFile, runTranscript, transcriptFilesIn } from '../libs/engine/src/transcripts';
+import { formatTranscriptResults, loadFlowReleases, loadTranscriptFile, runTranscript, transcriptFilesIn } from '@parley/engine';
 
 const flows = loadFlowReleases(__dirname);
 

@@ -8,3 +8,4 @@ export * from './plan-turn';
 export * from './in-memory-conversation-store';
 export * from './consent-from-flow';
 export * from './jobs-from-flow';
+export * from './transcripts';

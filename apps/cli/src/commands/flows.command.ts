@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 // The engine does not export its transcripts folder yet; the relative path goes once `@parley/engine` does.
-import { formatTranscriptResults, runTranscriptFiles, transcriptFilesIn } from '../../../../libs/engine/src/transcripts';
+import { formatTranscriptResults, runTranscriptFiles, transcriptFilesIn } from '@parley/engine';
 
 function flowFiles(paths: string[]): string[] {
   return paths.flatMap((p) => {
