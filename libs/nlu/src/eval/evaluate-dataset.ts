@@ -32,6 +32,8 @@ export interface EvalReport {
   n: number;
   /** Best intent, no threshold, no "none": the classifier's own accuracy. */
   inScopeAccuracyNoReject: number;
+  /** Single-pass p99 of classify: preemption and GC included. */
+  classifyP99UsSinglePass: number;
   understandP50Us: number;
   understandP99Us: number;
   temperature: number;
@@ -87,6 +89,7 @@ export function evaluateDataset(dataset: Dataset, options: EvalOptions = {}): Ev
     classifyP99Us: classify.p99Us,
     n: tested.length,
     inScopeAccuracyNoReject: round(dataset.test.length ? noReject / dataset.test.length : 0),
+    classifyP99UsSinglePass: classify.p99UsSinglePass,
     understandP50Us: understand.p50Us,
     understandP99Us: understand.p99Us,
     temperature: round(model.temperature),
