@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema } from '../common/duration';
+import { durationSchema, halfLifeSchema } from '../common/duration';
 import { attributeConditionSchema } from './attribute-condition';
 import { eventMatcherSchema } from './event-matcher';
 
@@ -31,8 +31,6 @@ export const attributeRuleSchema = z.strictObject({
   points: pointsSchema,
   reason: z.string().min(1),
 });
-
-const halfLifeSchema = z.union([z.literal('never').transform(() => Infinity), durationSchema]);
 
 const lifecycleSchema = z
   .strictObject({
