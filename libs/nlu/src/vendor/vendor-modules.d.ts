@@ -1,20 +1,4 @@
-// natural is imported by submodule (its root import is slow and noisy); these paths ship no typings.
-declare module 'natural/lib/natural/stemmers/porter_stemmer' {
-  const stemmer: { stem(token: string): string };
-  export = stemmer;
-}
-declare module 'natural/lib/natural/stemmers/porter_stemmer_es' {
-  const stemmer: { stem(token: string): string };
-  export = stemmer;
-}
-declare module 'natural/lib/natural/stemmers/porter_stemmer_fr' {
-  const stemmer: { stem(token: string): string };
-  export = stemmer;
-}
-declare module 'natural/lib/natural/stemmers/porter_stemmer_de' {
-  const stemmer: { stem(token: string): string };
-  export = stemmer;
-}
+// natural is loaded by submodule (its root import is slow and noisy); these paths ship no typings.
 declare module 'natural/lib/natural/classifiers/bayes_classifier' {
   class BayesClassifier {
     addDocument(text: string, label: string): void;
