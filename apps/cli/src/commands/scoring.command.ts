@@ -75,7 +75,7 @@ function train(flags: DataFlags & { out: string }): void {
   const { model } = trainModel(data, { seed: flags.seed }, progress);
   mkdirSync(dirname(resolve(flags.out)), { recursive: true });
   writeFileSync(resolve(flags.out), serialiseModel(model));
-  console.log(`\nlargest coefficients (log-odds; reasons the model gives):`);
+  console.log(`\nlargest logistic-regression coefficients (log-odds; the blend weighs them by ${model.stack.linear.toFixed(2)}):`);
   modelCoefficients(model, 15).forEach((c) => console.log(`  ${c.weight >= 0 ? '+' : ''}${c.weight.toFixed(2)}  ${c.feature}`));
   console.log(`\nmodel written to ${flags.out}`);
 }

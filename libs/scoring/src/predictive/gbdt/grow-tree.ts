@@ -1,6 +1,6 @@
 import type { BinnedColumns } from './binning';
 import { findSplit, histogramTotals, type Histogram, type Split, type SplitParams } from './find-split';
-import type { Tree, TreeNode } from './tree';
+import type { LeafNode, Tree, TreeNode } from './tree';
 
 export interface TreeParams extends SplitParams {
   maxDepth: number;
@@ -27,7 +27,7 @@ export function growTree(growth: Growth, rows: Int32Array): Tree {
   return { nodes };
 }
 
-function leaf(growth: Growth, sums: { gradient: number; hessian: number }): TreeNode {
+function leaf(growth: Growth, sums: { gradient: number; hessian: number }): LeafNode {
   return { value: (-sums.gradient / (sums.hessian + growth.params.lambda)) * growth.params.learningRate };
 }
 
@@ -51,7 +51,7 @@ function grow(growth: Growth, nodes: TreeNode[], rows: Int32Array, histograms: H
     leftId = grow(growth, nodes, left, smaller === left ? small : large, depth + 1);
     rightId = grow(growth, nodes, right, smaller === left ? large : small, depth + 1);
   }
-  nodes[id] = { column, leftBins: split.leftBins, left: leftId, right: rightId };
+  nodes[id] = { value: nodes[id].value, column, leftBins: split.leftBins, left: leftId, right: rightId };
 
   return id;
 }

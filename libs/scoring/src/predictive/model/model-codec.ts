@@ -18,8 +18,8 @@ const encodingSchema = z.discriminatedUnion('kind', [
 ]);
 
 const nodeSchema = z.union([
-  z.object({ value: finite }),
-  z.object({ column: z.number().int().min(0), leftBins: z.array(z.number().int().min(0)).min(1), left: z.number().int(), right: z.number().int() }),
+  z.strictObject({ value: finite, column: z.number().int().min(0), leftBins: z.array(z.number().int().min(0)).min(1), left: z.number().int(), right: z.number().int() }),
+  z.strictObject({ value: finite }),
 ]);
 
 const leadModelSchema = z.object({

@@ -73,6 +73,21 @@ describe('predictive lead model', () => {
     expect(modelCoefficients(model, 3).map((c) => c.feature)).toContain('source = ref');
   });
 
+  it('splits a stacked prediction into column contributions that add up to its log-odds', () => {
+    const { model } = trainModel(data, { seed: 5, folds: 3, maxTrees: 60 });
+    const leads = [
+      { visits: 2, minutes: 30, source: 'seo', occupation: 'employed' },
+      { visits: 9, minutes: 2, source: 'ads' },
+    ];
+    const rest = leads.map((lead) => {
+      const { probability, reasons } = predict(model, lead, 4);
+      return Math.log(probability / (1 - probability)) - reasons.reduce((s, r) => s + r.contribution, 0);
+    });
+    expect(rest[0]).toBeCloseTo(rest[1], 8);
+    const inBand = predict(model, leads[0], 4).reasons.find((r) => r.label === 'minutes = 30');
+    expect(inBand?.contribution).toBeGreaterThan(0);
+  });
+
   it('refuses text that is not a lead model', () => {
     expect(() => deserialiseModel('{"format":"something-else"}')).toThrow(/not a Parley lead model: format/);
   });
