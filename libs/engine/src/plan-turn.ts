@@ -1,5 +1,5 @@
 import { NOTHING_UNDERSTOOD, newId, type InboundMessage, type IntentGuess, type OutboundMessage, type Understanding } from '@parley/core';
-import { step, type FlowAction, type FlowDefinition, type FlowState, type StepInput } from '@parley/flows';
+import { step, type FlowAction, type FlowDefinition, type FlowState, type StepContext, type StepInput } from '@parley/flows';
 import type { ConsentDraft } from '@parley/consent';
 import { consentFromFlow } from './consent-from-flow';
 import { jobsFromFlow, tagsAfter } from './jobs-from-flow';
@@ -49,7 +49,7 @@ function misunderstanding(
   return { text: inbound.text, locale: inbound.locale, guesses: understanding.ranking.slice(0, 3) };
 }
 
-function releaseFor(catalog: FlowCatalog, open: OpenConversation): FlowRelease | undefined {
+export function releaseFor(catalog: FlowCatalog, open: OpenConversation): FlowRelease | undefined {
   const { flowId, flowVersion, channel } = open.conversation;
   if (flowId && flowVersion) return catalog.release(flowId, flowVersion) ?? catalog.latest(flowId);
   return catalog.entryFlow(channel);
@@ -58,6 +58,24 @@ function releaseFor(catalog: FlowCatalog, open: OpenConversation): FlowRelease |
 function expectedEntities(release: FlowRelease, state: FlowState | null): string[] | undefined {
   const node = state?.waitingAt ? release.flow.nodes[state.waitingAt] : undefined;
   return node?.type === 'ask' ? [node.validate] : undefined;
+}
+
+/** A conversation on another version than the release starts the release afresh. */
+export function flowStateFor(release: FlowRelease, open: OpenConversation): FlowState | null {
+  return release.version === open.conversation.flowVersion ? (open.conversation.state as FlowState | null) : null;
+}
+
+export function stepContextFor(catalog: FlowCatalog, release: FlowRelease, open: OpenConversation, inbound: InboundMessage | undefined, now: Date): StepContext {
+  return {
+    flow: release.flow,
+    flowVersion: release.version,
+    attributes: open.contact.attributes,
+    channel: open.conversation.channel,
+    locale: inbound?.locale,
+    now,
+    contactId: open.contact.id,
+    flows: catalog,
+  };
 }
 
 /** Understand and decide: runs the NLU and the flow runner, and says what the turn will change. */
@@ -69,9 +87,9 @@ export async function planFlowTurn(
   now: Date,
 ): Promise<TurnPlan> {
   const release = releaseFor(catalog, open);
-  const { conversation, contact } = open;
+  const { contact } = open;
   if (!release) return { ...unchanged(open), replies: [] };
-  const state = release.version === conversation.flowVersion ? (conversation.state as FlowState | null) : null;
+  const state = flowStateFor(release, open);
   let input: StepInput = { kind: 'start' };
   let understanding: Understanding | undefined;
   if (inbound) {
@@ -80,16 +98,7 @@ export async function planFlowTurn(
       : NOTHING_UNDERSTOOD;
     input = { kind: 'message', text: inbound.text, payload: inbound.payload, understanding };
   }
-  const result = step(state, input, {
-    flow: release.flow,
-    flowVersion: release.version,
-    attributes: contact.attributes,
-    channel: conversation.channel,
-    locale: inbound?.locale,
-    now,
-    contactId: contact.id,
-    flows: catalog,
-  });
+  const result = step(state, input, stepContextFor(catalog, release, open, inbound, now));
   const attributes: Record<string, unknown> = {};
   for (const action of result.actions) if (action.type === 'set') Object.assign(attributes, action.attributes);
   const tags = tagsAfter(result.actions, contact.attributes.tags);

@@ -1,6 +1,7 @@
-import { NOTHING_UNDERSTOOD, type ChannelName, type InboundMessage, type Understanding } from '@parley/core';
-import { step, type FlowAction, type FlowState, type StepInput } from '@parley/flows';
-import type { FlowCatalog, FlowRelease, OpenConversation } from '../ports';
+import { NOTHING_UNDERSTOOD, type InboundMessage, type Understanding } from '@parley/core';
+import { step, type FlowAction, type StepInput } from '@parley/flows';
+import { flowStateFor, releaseFor, stepContextFor } from '../plan-turn';
+import type { FlowCatalog, OpenConversation } from '../ports';
 
 /**
  * The engine acts on `say` and `set` only so far, so the other actions of a turn are observed by running the pure
@@ -14,28 +15,13 @@ export function observeFlowActions(
   understanding: Understanding,
   now: Date,
 ): FlowAction[] {
-  const { conversation, contact } = open;
+  const { conversation } = open;
   if (inbound && conversation.owner === 'human') return [];
   if (!inbound && (conversation.state !== null || conversation.messageCount > 0)) return [];
-  const release = releaseFor(catalog, conversation.flowId, conversation.flowVersion, conversation.channel);
+  const release = releaseFor(catalog, open);
   if (!release) return [];
-  const state = release.version === conversation.flowVersion ? (conversation.state as FlowState | null) : null;
   const input: StepInput = inbound
     ? { kind: 'message', text: inbound.text, payload: inbound.payload, understanding: inbound.text ? understanding : NOTHING_UNDERSTOOD }
     : { kind: 'start' };
-  return step(state, input, {
-    flow: release.flow,
-    flowVersion: release.version,
-    attributes: contact.attributes,
-    channel: conversation.channel,
-    locale: inbound?.locale,
-    now,
-    contactId: contact.id,
-    flows: catalog,
-  }).actions;
-}
-
-function releaseFor(catalog: FlowCatalog, flowId: string | null, version: string | null, channel: ChannelName): FlowRelease | undefined {
-  if (flowId && version) return catalog.release(flowId, version) ?? catalog.latest(flowId);
-  return catalog.entryFlow(channel);
+  return step(flowStateFor(release, open), input, stepContextFor(catalog, release, open, inbound, now)).actions;
 }
