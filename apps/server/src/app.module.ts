@@ -5,6 +5,7 @@ import type { ParleyConfig } from '@parley/config';
 import { AdminModule } from './admin/admin.module';
 import { AssetsController } from './assets.controller';
 import { EngineModule } from './engine.module';
+import { FollowupModule } from './followup/followup.module';
 import { HealthController } from './health.controller';
 import { SqlDeliveryReceipts } from './sms/sql-delivery-receipts';
 
@@ -25,6 +26,7 @@ export class AppModule {
           publicBaseUrl: config.PUBLIC_BASE_URL,
         }, { deliveryReceipts: SqlDeliveryReceipts }),
         AdminModule,
+        FollowupModule,
       ],
       controllers: [HealthController, AssetsController],
     };

@@ -52,6 +52,15 @@ export const envSchema = z.object({
   /** Flood limit per visitor: at most this many messages per window. */
   WEBCHAT_FLOOD_MESSAGES: z.coerce.number().int().min(1).default(20),
   WEBCHAT_FLOOD_WINDOW_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Job queue (db driver): how often to look for due jobs, how long a claim is leased, how many at once. */
+  JOBS_POLL_MS: z.coerce.number().int().min(10).default(200),
+  JOBS_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
+  JOBS_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  /** Retries: exponential backoff with jitter from the base up to the cap; after the last attempt a job is dead. */
+  JOBS_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  JOBS_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(1_000),
+  JOBS_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(600_000),
+  CRM_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
 export type ParleyConfig = z.infer<typeof envSchema>;

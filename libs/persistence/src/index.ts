@@ -8,3 +8,4 @@ export * from './sql-misunderstood-queue';
 export * from './sql-api-keys';
 export * from './sql-audit-log';
 export * from './sql-consent-ledger';
+export * from './outbox';

@@ -1,2 +1,3 @@
 export * from './temp-postgres';
 export * from './fake-twilio';
+export * from './fake-webhook-receiver';

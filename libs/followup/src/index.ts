@@ -1,0 +1,6 @@
+export * from './job-store.port';
+export * from './backoff';
+export * from './job-handler';
+export * from './job-worker';
+export * from './webhook-signature';
+export * from './webhook-handler';
