@@ -101,7 +101,9 @@ function audit(flags: AuditFlags): void {
   const scores = model ? Array.from(predictProbabilities(model, records.map((r) => rowFromRecord(model, r)))) : records.map((r) => Number(r[flags.scoreColumn!]));
   const target = flags.target ?? model?.target;
   const positive = flags.positive ?? model?.positive ?? '1';
-  const groups = flags.groups.filter((g) => table.header.includes(g) || void progress(`no column "${g}" in ${basename(flags.csv)}: skipped`));
+  const missing = flags.groups.filter((g) => !table.header.includes(g));
+  missing.forEach((g) => progress(`no column "${g}" in ${basename(flags.csv)}: skipped`));
+  const groups = flags.groups.filter((g) => !missing.includes(g));
   if (!groups.length) throw new Error('none of the --groups columns is in the CSV');
   const rows: AuditRow[] = records.map((attributes, i) => ({
     attributes,

@@ -19,18 +19,5 @@ export type ScoreTrigger =
 
 export type TriggerKind = ScoreTrigger['kind'];
 
-export const TRIGGER_KINDS = [
-  'intent',
-  'answer',
-  'page_visit',
-  'email_opened',
-  'email_clicked',
-  'campaign_reply',
-  'consent',
-  'unsubscribed',
-  'event',
-  'profile_updated',
-] as const satisfies readonly TriggerKind[];
-
 /** A trigger as remembered in a contact's activity, for behaviour segments. */
 export type Activity = ScoreTrigger & { at: Date };
