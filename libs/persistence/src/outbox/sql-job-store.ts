@@ -17,7 +17,8 @@ export class SqlJobStore {
     const now = request.now.toISOString();
     const lockedUntil = new Date(request.now.getTime() + request.leaseMs).toISOString();
     const due = DUE.replace('TYPES', placeholders(request.types.length));
-    const params: SqlValue[] = [lockedUntil, now, ...request.types, now, now, request.limit];
+    const setParams: SqlValue[] = [lockedUntil, now];
+    const dueParams: SqlValue[] = [...request.types, now, now, request.limit];
     const set = `SET status = 'running', attempts = attempts + 1, locked_until = ?, updated_at = ?`;
     const rows = await this.db.transaction((tx) =>
       this.db.dialect === 'postgres'
@@ -25,11 +26,11 @@ export class SqlJobStore {
             `WITH due AS (SELECT id FROM outbox_jobs WHERE ${due} ORDER BY run_at LIMIT ? FOR UPDATE SKIP LOCKED),
              claimed AS (UPDATE outbox_jobs ${set} WHERE id IN (SELECT id FROM due) RETURNING ${JOB_COLUMNS})
              SELECT * FROM claimed`,
-            params,
+            [...dueParams, ...setParams],
           )
         : tx.all<OutboxJobRow>(
             `UPDATE outbox_jobs ${set} WHERE id IN (SELECT id FROM outbox_jobs WHERE ${due} ORDER BY run_at LIMIT ?) RETURNING ${JOB_COLUMNS}`,
-            params,
+            [...setParams, ...dueParams],
           ),
     );
     return rows.map(toJobRecord);
