@@ -23,7 +23,11 @@ export class FakeWebhookReceiver {
   private waiters: { count: number; resolve: () => void }[] = [];
   url = '';
 
-  constructor(private readonly secret: string) {}
+  /** `latencyMs` holds every answer back that long, like a slow CRM. */
+  constructor(
+    private readonly secret: string,
+    private readonly latencyMs = 0,
+  ) {}
 
   async start(port = 0): Promise<string> {
     this.server = createServer((req, res) => void this.receive(req, res));
@@ -90,6 +94,7 @@ export class FakeWebhookReceiver {
       this.accepted.set(deliveryId, (this.accepted.get(deliveryId) ?? 0) + 1);
       this.waiters = this.waiters.filter((w) => (this.accepted.size >= w.count ? (w.resolve(), false) : true));
     }
+    if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: status === 200 }));
   }
 }
