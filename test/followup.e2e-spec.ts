@@ -4,6 +4,7 @@ import { FakeWebhookReceiver } from '@parley/testing';
 import { join } from 'node:path';
 import { DATABASE } from '../apps/server/src/tokens';
 import { startApp, type RunningApp } from './support/app';
+import { ChatClient } from './support/chat-client';
 import { parley } from './support/cli';
 import { buildIfStale } from './support/spawn-app';
 
@@ -59,6 +60,7 @@ describe('follow-up jobs: signed CRM webhooks, retries, dead letters and replay'
       JOBS_BACKOFF_BASE_MS: '20',
       JOBS_BACKOFF_MAX_MS: '100',
       JOBS_MAX_ATTEMPTS: '6',
+      ENTRY_FLOW: 'b2b-lead-qualification',
     });
     sql = running.app.get<{ sql: SqlDatabase }>(DATABASE).sql;
     const apiKeys = new SqlApiKeys(sql);
@@ -124,5 +126,32 @@ describe('follow-up jobs: signed CRM webhooks, retries, dead letters and replay'
       expect.objectContaining({ action: 'jobs.retry', target: viaCli }),
       expect.objectContaining({ action: 'POST /api/v1/jobs/:id/retry', target: viaApi }),
     ]));
+  });
+
+  it('pushes a lead qualified in a web chat to the CRM, with the flow data, once', async () => {
+    const visitor = new ChatClient(running.url);
+    try {
+      await visitor.hello();
+      const answers: [RegExp, string][] = [
+        [/name/i, 'Ana Lee'],
+        [/email/i, 'ana.lee@bigcorp.example'],
+        [/how many people/i, '1000+'],
+        [/help with most/i, 'Qualify and route leads'],
+        [/who decides/i, 'I decide'],
+        [/when are you hoping/i, 'this quarter'],
+        [/budget/i, 'yes'],
+        [/book a 30-minute demo/i, 'yes'],
+      ];
+      for (const [question, answer] of answers) {
+        await visitor.next((m) => m.from === 'bot' && question.test(m.text));
+        await visitor.send(answer);
+      }
+      await until(async () => receiver.requests.some((r) => (r.body as { type?: string }).type === 'followup.crm_push' && r.status === 200 && JSON.stringify(r.body).includes('sales_qualified')));
+    } finally {
+      visitor.close();
+    }
+    const pushes = receiver.requests.filter((r) => JSON.stringify(r.body).includes('sales_qualified'));
+    expect(pushes).toHaveLength(1);
+    expect(pushes[0]).toMatchObject({ signatureValid: true, deliveryId: expect.stringMatching(/^followup:/), body: { payload: { target: 'hubspot', data: { stage: 'sales_qualified', need: 'lead_routing' } } } });
   });
 });
