@@ -30,7 +30,8 @@ export async function spawnServer(
   cwd: string,
 ): Promise<SpawnedServer> {
   const started = Date.now();
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // Its own process group, so stopping `npm start` also stops the node server npm started.
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, 30_000);
   return {
@@ -41,7 +42,7 @@ export async function spawnServer(
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        process.kill(-child.pid!, 'SIGTERM');
       }),
   };
 }

@@ -35,6 +35,8 @@ async function visitor(
   socket.on('message', (m: { text: string }) => (/your name\?/.test(m.text) ? greetedResolve() : replied?.()));
   await socket.emitWithAck('hello', {});
   if (greeting) await greeted;
+  // Paced visitors start at a random point of their interval, as real visitors do, not in lockstep bursts.
+  if (intervalMs > 0) await new Promise((r) => setTimeout(r, Math.random() * intervalMs));
   let turns = 0;
   for (let i = 0; !until(); i++) {
     const text = SCRIPT[i] ?? `question number ${i}`;

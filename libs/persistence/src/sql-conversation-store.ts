@@ -13,14 +13,26 @@ const INSERT_MESSAGE_SQL = `INSERT INTO messages
   (id, conversation_id, channel, external_id, direction, sender, text, payload, quick_replies, kind, status, position, created_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-class Rollback extends Error {
-  constructor(readonly outcome: TurnOutcome) {
-    super(outcome.status);
+/**
+ * How long a conversation read stays in memory. Its state is safe to cache at any age (every write checks the
+ * version, and a conflict drops the entry); the contact's attributes may lag a change made through another
+ * channel by at most this long.
+ */
+const RECENT_TTL_MS = 30_000;
+const RECENT_LIMIT = 50_000;
+
+function mergedAttributes(current: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else merged[key] = value;
   }
+  return merged;
 }
 
 export class SqlConversationStore extends ConversationStore {
   private readonly mergeAttributesSql: string;
+  private readonly recent = new Map<string, { open: OpenConversation; at: number }>();
 
   constructor(private readonly db: SqlDatabase) {
     super();
@@ -31,9 +43,12 @@ export class SqlConversationStore extends ConversationStore {
   }
 
   async open(channel: ChannelName, address: string, at: Date): Promise<OpenConversation> {
+    const key = `${channel}:${address}`;
+    const hit = this.recent.get(key);
+    if (hit && Date.now() - hit.at < RECENT_TTL_MS) return hit.open;
     for (let attempt = 0; attempt < 3; attempt++) {
       const row = await this.db.get<OpenConversationRow>(OPEN_SQL, [channel, address]);
-      if (row) return toOpenConversation(row, channel, address);
+      if (row) return this.remember(key, toOpenConversation(row, channel, address));
       await this.createConversation(channel, address, at);
     }
     throw new Error(`could not open a conversation for ${channel}:${address}`);
@@ -74,11 +89,41 @@ export class SqlConversationStore extends ConversationStore {
     return this.db.get<{ id: string }>('SELECT id FROM messages WHERE channel = ? AND external_id = ?', [channel, externalId]);
   }
 
+  private remember(key: string, open: OpenConversation): OpenConversation {
+    this.recent.delete(key);
+    if (this.recent.size >= RECENT_LIMIT) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(key, { open, at: Date.now() });
+    return open;
+  }
+
   async commitTurn(turn: TurnRecord): Promise<TurnOutcome> {
+    const { conversation } = turn;
+    const key = `${conversation.channel}:${conversation.address}`;
+    const outcome = await this.commitOrConflict(turn);
+    const cached = this.recent.get(key)?.open;
+    if (outcome.status !== 'duplicate') this.recent.delete(key);
+    if (outcome.status === 'committed' && cached?.conversation.version === conversation.version) {
+      const added = (turn.inbound ? 1 : 0) + turn.outbound.length;
+      this.remember(key, {
+        contact: { id: turn.contactId, attributes: mergedAttributes(cached.contact.attributes, turn.attributes) },
+        conversation: {
+          ...conversation,
+          flowId: turn.flowId,
+          flowVersion: turn.flowVersion,
+          state: turn.state ?? null,
+          owner: turn.owner,
+          version: conversation.version + 1,
+          messageCount: conversation.messageCount + added,
+        },
+      });
+    }
+    return outcome;
+  }
+
+  private async commitOrConflict(turn: TurnRecord): Promise<TurnOutcome> {
     try {
       return await this.db.transaction((tx) => this.writeTurn(tx, turn));
     } catch (error) {
-      if (error instanceof Rollback) return error.outcome;
       // Two turns of one contact appending consent at once: the loser re-runs on fresh state.
       if (/uq_consent_events_seq|consent_events\.contact_id/.test(String(error))) return { status: 'conflict' };
       throw error;
@@ -89,12 +134,7 @@ export class SqlConversationStore extends ConversationStore {
     const { conversation, inbound, outbound } = turn;
     const at = turn.at.toISOString();
     const added = (inbound ? 1 : 0) + outbound.length;
-    const updated = await tx.run(
-      `UPDATE conversations SET flow_id = ?, flow_version = ?, state = ?, owner = ?, version = version + 1,
-         message_count = message_count + ?, updated_at = ? WHERE id = ? AND version = ?`,
-      [turn.flowId, turn.flowVersion, JSON.stringify(turn.state ?? null), turn.owner, added, at, conversation.id, conversation.version],
-    );
-    if (updated === 0) throw new Rollback({ status: 'conflict' });
+    // Inbound first: a duplicate is found before anything is written; a version conflict then undoes the insert.
     let position = conversation.messageCount;
     if (inbound) {
       const stored = await tx.run(`${INSERT_MESSAGE_SQL} ON CONFLICT (channel, external_id) DO NOTHING`, [
@@ -102,9 +142,18 @@ export class SqlConversationStore extends ConversationStore {
         inbound.payload ?? null, null, 'conversational', 'received', ++position, inbound.at.toISOString(),
       ]);
       if (stored === 0) {
-        const prior = await this.findInbound(inbound.channel, inbound.externalId);
-        throw new Rollback({ status: 'duplicate', messageId: prior?.id ?? inbound.id });
+        const prior = await tx.get<{ id: string }>('SELECT id FROM messages WHERE channel = ? AND external_id = ?', [inbound.channel, inbound.externalId]);
+        return { status: 'duplicate', messageId: prior?.id ?? inbound.id };
       }
+    }
+    const updated = await tx.run(
+      `UPDATE conversations SET flow_id = ?, flow_version = ?, state = ?, owner = ?, version = version + 1,
+         message_count = message_count + ?, updated_at = ? WHERE id = ? AND version = ?`,
+      [turn.flowId, turn.flowVersion, JSON.stringify(turn.state ?? null), turn.owner, added, at, conversation.id, conversation.version],
+    );
+    if (updated === 0) {
+      if (inbound) await tx.run('DELETE FROM messages WHERE id = ?', [inbound.id]);
+      return { status: 'conflict' };
     }
     for (const message of outbound) {
       await tx.run(INSERT_MESSAGE_SQL, [

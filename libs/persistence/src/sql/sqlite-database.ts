@@ -11,8 +11,8 @@ interface PendingWork {
 
 /**
  * better-sqlite3 is synchronous and SQLite has one writer, so transactions are serialised in-process.
- * Transactions requested in the same event-loop turn share one COMMIT (group commit), each inside its own
- * SAVEPOINT so one that fails rolls back alone; callers hear back only after the COMMIT.
+ * Transactions requested in the same event-loop turn share one COMMIT (group commit); callers hear back only
+ * after it. If one of them throws, the batch is rolled back and each is run again in a transaction of its own.
  */
 export class SqliteDatabase extends SqlDatabase {
   readonly dialect = 'sqlite' as const;
@@ -62,27 +62,27 @@ export class SqliteDatabase extends SqlDatabase {
     this.scheduled = false;
     const batch = this.pending;
     this.pending = [];
-    const outcomes: (() => void)[] = [];
+    try {
+      const values = await this.inOneTransaction(batch);
+      batch.forEach((item, i) => item.resolve(values[i]));
+    } catch {
+      // One of them failed: run each alone, so the failure stays with its own caller.
+      for (const item of batch) {
+        await this.inOneTransaction([item]).then(([value]) => item.resolve(value), item.reject);
+      }
+    }
+  }
+
+  private async inOneTransaction(batch: PendingWork[]): Promise<unknown[]> {
     this.prepare('BEGIN IMMEDIATE').run();
     try {
-      for (const item of batch) {
-        this.prepare('SAVEPOINT turn').run();
-        try {
-          const value = await item.work(this);
-          this.prepare('RELEASE turn').run();
-          outcomes.push(() => item.resolve(value));
-        } catch (error) {
-          this.prepare('ROLLBACK TO turn').run();
-          this.prepare('RELEASE turn').run();
-          outcomes.push(() => item.reject(error));
-        }
-      }
+      const values: unknown[] = [];
+      for (const item of batch) values.push(await item.work(this));
       this.prepare('COMMIT').run();
+      return values;
     } catch (error) {
       if (this.db.inTransaction) this.prepare('ROLLBACK').run();
-      batch.forEach((item) => item.reject(error));
-      return;
+      throw error;
     }
-    outcomes.forEach((settle) => settle());
   }
 }
