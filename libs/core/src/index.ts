@@ -3,3 +3,4 @@ export * from './messages';
 export * from './ids';
 export * from './errors';
 export * from './understanding';
+export * from './seeded-random';

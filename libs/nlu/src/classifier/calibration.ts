@@ -1,5 +1,5 @@
 import { OUT_OF_SCOPE_LABEL, type IntentModel } from './intent-model';
-import { mulberry32, shuffleInPlace } from './prng';
+import { mulberry32, shuffleInPlace } from '@parley/core';
 import { trainIntentModel, type LabelledText, type TrainOptions } from './train-intent-model';
 
 /** A held-out text's margins and its true class index, or -1 when it belongs to no intent. */

@@ -1,5 +1,5 @@
 import type { SparseVector } from './feature-space';
-import { mulberry32, shuffleInPlace } from './prng';
+import { mulberry32, shuffleInPlace } from '@parley/core';
 
 export interface SvmOptions {
   /** Inverse regularisation strength of the L2-loss SVM. */

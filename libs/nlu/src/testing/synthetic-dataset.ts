@@ -1,4 +1,4 @@
-import { mulberry32 } from '../classifier/prng';
+import { mulberry32 } from '@parley/core';
 import type { Dataset } from '../eval/dataset';
 
 const SLOTS: Record<string, string[]> = {

@@ -1,4 +1,4 @@
-import { mulberry32, shuffled } from '../../common/prng';
+import { mulberry32, shuffled } from '@parley/core';
 
 /** Row indices of each class, shuffled by the seed. */
 function shuffledByClass(labels: Uint8Array, seed: number): number[][] {

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../common/prng';
+import { mulberry32 } from '@parley/core';
 import { rocAuc } from '../evaluation/metrics';
 import type { BinnedColumns } from './binning';
 import { findSplit } from './find-split';

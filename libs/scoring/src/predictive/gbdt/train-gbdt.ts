@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../common/prng';
+import { mulberry32 } from '@parley/core';
 import type { BinnedColumns } from './binning';
 import { growTree, type TreeParams } from './grow-tree';
 import { addTree, type Tree } from './tree';

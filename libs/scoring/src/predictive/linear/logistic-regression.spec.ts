@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../common/prng';
+import { mulberry32 } from '@parley/core';
 import { sparseFromRows } from '../features/sparse-matrix';
 import { minimiseLbfgs } from './lbfgs';
 import { logisticLoss, type LogisticProblem } from './logistic-loss';

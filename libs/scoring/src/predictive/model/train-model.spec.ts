@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../common/prng';
+import { mulberry32 } from '@parley/core';
 import { evaluateSplit } from '../evaluation/evaluate-split';
 import type { FeatureValue } from '../table/dataset';
 import { deserialiseModel, serialiseModel } from './model-codec';

@@ -1,4 +1,4 @@
-/** mulberry32: a tiny seeded PRNG so that training order, and so the model, depend only on the seed. */
+/** mulberry32: a tiny seeded PRNG, so training orders, splits and folds depend only on the seed. */
 export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
 
@@ -12,6 +12,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
+/** Fisher–Yates with the given random source. */
 export function shuffleInPlace<T>(items: T[] | Int32Array, random: () => number): void {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -19,4 +20,10 @@ export function shuffleInPlace<T>(items: T[] | Int32Array, random: () => number)
     items[i] = items[j];
     items[j] = swap;
   }
+}
+
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  shuffleInPlace(copy, random);
+  return copy;
 }
