@@ -82,7 +82,7 @@ export default tseslint.config(
       ['persistence', 'followup', 'nlu', 'scoring', 'consent', ...CHANNELS.filter((c) => c !== name)],
     ),
   ),
-  ...zone(['libs/persistence/**/*.ts'], ['followup', 'testing', ...CHANNELS]),
+  ...zone(['libs/persistence/**/*.ts'], ['testing', ...CHANNELS]),
   ...zone(['libs/followup/**/*.ts'], ['persistence', 'testing', ...CHANNELS]),
   ...zone(['libs/config/**/*.ts'], ALL.filter((l) => l !== 'config')),
 );

@@ -1,23 +1,11 @@
 import type { OutboundMessage } from '@parley/core';
 import type { TurnRecord } from '@parley/engine';
-import { createTempPostgres, testPostgresUrl, type TempDatabase } from '@parley/testing';
+import { testDatabaseTargets } from '@parley/testing';
 import type { DataSource } from 'typeorm';
-import { openDatabase, type DatabaseTarget } from './data-source';
+import { openDatabase } from './data-source';
 import { SqlConversationStore } from './sql-conversation-store';
 
-const targets: [string, () => Promise<{ target: DatabaseTarget; cleanup: () => Promise<void> }>][] = [
-  ['sqlite', async () => ({ target: { dialect: 'sqlite', location: ':memory:' }, cleanup: async () => undefined })],
-];
-const pgBase = testPostgresUrl();
-if (pgBase) {
-  targets.push([
-    'postgres',
-    async () => {
-      const temp: TempDatabase = await createTempPostgres(pgBase);
-      return { target: { dialect: 'postgres', location: temp.url }, cleanup: () => temp.drop() };
-    },
-  ]);
-}
+const targets = testDatabaseTargets();
 
 describe.each(targets)('SqlConversationStore on %s', (_name, setup) => {
   let dataSource: DataSource;

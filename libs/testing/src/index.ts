@@ -1,3 +1,4 @@
 export * from './temp-postgres';
 export * from './fake-twilio';
 export * from './fake-webhook-receiver';
+export * from './test-database-targets';

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { SqlAuditLog, SqlJobStore, type OutboxJobRecord } from '@parley/persistence';
+import type { OutboxJob } from '@parley/followup';
+import { SqlAuditLog, SqlJobStore } from '@parley/persistence';
 import { withDatabase } from '../cli-database';
 
 const STATUSES = ['pending', 'running', 'done', 'failed', 'dead'] as const;
 type Status = (typeof STATUSES)[number];
 
-const line = (j: OutboxJobRecord) =>
+const line = (j: OutboxJob) =>
   `${j.id}  ${j.status.padEnd(7)}  ${j.type}  attempts ${j.attempts}  run at ${j.runAt.toISOString()}  key ${j.idempotencyKey}${j.lastError ? `  last error: ${j.lastError}` : ''}`;
 
 export function registerJobsCommands(program: Command): void {

@@ -1,26 +1,11 @@
-export type OutboxJobStatus = 'pending' | 'running' | 'done' | 'failed' | 'dead';
-
-/** An outbox job as the job store returns it (the shape of @parley/followup's OutboxJob). */
-export interface OutboxJobRecord {
-  id: string;
-  type: string;
-  payload: Record<string, unknown>;
-  idempotencyKey: string;
-  status: OutboxJobStatus;
-  attempts: number;
-  runAt: Date;
-  lockedUntil: Date | null;
-  lastError: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+import type { JobStatus, OutboxJob } from '@parley/followup';
 
 export interface OutboxJobRow {
   id: string;
   type: string;
   payload: string;
   idempotency_key: string;
-  status: OutboxJobStatus;
+  status: JobStatus;
   attempts: number;
   run_at: string | Date;
   locked_until: string | Date | null;
@@ -40,7 +25,7 @@ function parsePayload(text: string): Record<string, unknown> {
   }
 }
 
-export function toJobRecord(row: OutboxJobRow): OutboxJobRecord {
+export function toJobRecord(row: OutboxJobRow): OutboxJob {
   return {
     id: row.id,
     type: row.type,

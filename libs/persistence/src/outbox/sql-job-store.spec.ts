@@ -1,22 +1,10 @@
-import { createTempPostgres, testPostgresUrl, type TempDatabase } from '@parley/testing';
+import { testDatabaseTargets } from '@parley/testing';
 import type { DataSource } from 'typeorm';
-import { openDatabase, type DatabaseTarget } from '../data-source';
+import { openDatabase } from '../data-source';
 import type { SqlDatabase } from '../sql/sql-database';
 import { SqlJobStore } from './sql-job-store';
 
-const targets: [string, () => Promise<{ target: DatabaseTarget; cleanup: () => Promise<void> }>][] = [
-  ['sqlite', async () => ({ target: { dialect: 'sqlite', location: ':memory:' }, cleanup: async () => undefined })],
-];
-const pgBase = testPostgresUrl();
-if (pgBase) {
-  targets.push([
-    'postgres',
-    async () => {
-      const temp: TempDatabase = await createTempPostgres(pgBase);
-      return { target: { dialect: 'postgres', location: temp.url }, cleanup: () => temp.drop() };
-    },
-  ]);
-}
+const targets = testDatabaseTargets();
 
 const t0 = new Date('2026-01-01T00:00:00.000Z');
 const plus = (ms: number) => new Date(t0.getTime() + ms);

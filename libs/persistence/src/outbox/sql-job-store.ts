@@ -1,5 +1,6 @@
 import type { SqlDatabase, SqlValue } from '../sql/sql-database';
-import { JOB_COLUMNS, toJobRecord, type OutboxJobRecord, type OutboxJobRow, type OutboxJobStatus } from './job-rows';
+import { JobStore, type JobStatus, type OutboxJob } from '@parley/followup';
+import { JOB_COLUMNS, toJobRecord, type OutboxJobRow } from './job-rows';
 
 const DUE = `type IN (TYPES) AND ((status IN ('pending', 'failed') AND run_at <= ?) OR (status = 'running' AND locked_until <= ?))`;
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -9,10 +10,12 @@ const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',
  * SQLite, so comparing them as text orders them correctly. A lease is identified by the attempt number
  * it was claimed with: complete and fail apply only while that lease is still the current one.
  */
-export class SqlJobStore {
-  constructor(private readonly db: SqlDatabase) {}
+export class SqlJobStore extends JobStore {
+  constructor(private readonly db: SqlDatabase) {
+    super();
+  }
 
-  async claim(request: { types: readonly string[]; limit: number; now: Date; leaseMs: number }): Promise<OutboxJobRecord[]> {
+  async claim(request: { types: readonly string[]; limit: number; now: Date; leaseMs: number }): Promise<OutboxJob[]> {
     if (!request.types.length || request.limit < 1) return [];
     const now = request.now.toISOString();
     const lockedUntil = new Date(request.now.getTime() + request.leaseMs).toISOString();
@@ -47,7 +50,7 @@ export class SqlJobStore {
   }
 
   async fail(job: { id: string; attempts: number }, failure: { error: string; retryAt: Date | null; now: Date }): Promise<boolean> {
-    const status: OutboxJobStatus = failure.retryAt ? 'failed' : 'dead';
+    const status: JobStatus = failure.retryAt ? 'failed' : 'dead';
     const runAt = (failure.retryAt ?? failure.now).toISOString();
     const changed = await this.db.transaction((tx) =>
       tx.run(
@@ -58,20 +61,20 @@ export class SqlJobStore {
     return changed > 0;
   }
 
-  async list(query: { status?: OutboxJobStatus; limit: number; offset: number }): Promise<OutboxJobRecord[]> {
+  async list(query: { status?: JobStatus; limit: number; offset: number }): Promise<OutboxJob[]> {
     const where = query.status ? 'WHERE status = ?' : '';
     const params: SqlValue[] = query.status ? [query.status, query.limit, query.offset] : [query.limit, query.offset];
     const rows = await this.db.all<OutboxJobRow>(`SELECT ${JOB_COLUMNS} FROM outbox_jobs ${where} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`, params);
     return rows.map(toJobRecord);
   }
 
-  async get(id: string): Promise<OutboxJobRecord | undefined> {
+  async get(id: string): Promise<OutboxJob | undefined> {
     const row = await this.db.get<OutboxJobRow>(`SELECT ${JOB_COLUMNS} FROM outbox_jobs WHERE id = ?`, [id]);
     return row && toJobRecord(row);
   }
 
   /** A replay: the job is due now with a fresh attempt budget and keeps its idempotency key. */
-  async retry(id: string, now: Date): Promise<{ job: OutboxJobRecord; retried: boolean } | undefined> {
+  async retry(id: string, now: Date): Promise<{ job: OutboxJob; retried: boolean } | undefined> {
     const at = now.toISOString();
     const changed = await this.db.transaction((tx) =>
       tx.run(`UPDATE outbox_jobs SET status = 'pending', attempts = 0, run_at = ?, locked_until = NULL, updated_at = ? WHERE id = ? AND status IN ('failed', 'dead')`, [
