@@ -1,4 +1,4 @@
-import { newId, type ChannelName, type InboundMessage, type OutboundMessage, type StoredMessage } from '@parley/core';
+import { newId, type ChannelName, type InboundMessage, type OutboundMessage, type Owner, type StoredMessage } from '@parley/core';
 import { optedOutOfChannel } from '@parley/consent';
 import { ledgerChannel } from './consent-from-flow';
 import { KeyedQueue } from './keyed-queue';
@@ -86,6 +86,52 @@ export class ConversationEngine {
   /** Starts the flow of a conversation that has not started yet (a new visitor's greeting). */
   start(channel: ChannelName, address: string): Promise<OutboundMessage[]> {
     return this.queue.run(`${channel}:${address}`, () => this.attempt(channel, address, undefined).then((r) => r.replies));
+  }
+
+  /** A conversation and its contact by id, read fresh (for the handoff desk). */
+  find(conversationId: string): Promise<OpenConversation | undefined> {
+    return this.deps.store.find(conversationId);
+  }
+
+  history(conversationId: string, limit = HISTORY_LIMIT): Promise<StoredMessage[]> {
+    return this.deps.store.history(conversationId, limit);
+  }
+
+  /** Hands a conversation to a person or back to the bot; false when it was no longer owned by `from`. */
+  async transferOwner(conversationId: string, from: Owner, to: Owner): Promise<boolean> {
+    const found = await this.deps.store.find(conversationId);
+    if (!found) return false;
+    const { channel, address } = found.conversation;
+    return this.queue.run(`${channel}:${address}`, () => this.deps.store.transferOwner(conversationId, from, to, this.deps.clock.now()));
+  }
+
+  /** A person's reply from the desk: stored as the agent's message and delivered on the customer's channel. */
+  async sendAsAgent(conversationId: string, text: string): Promise<OutboundMessage | undefined> {
+    const found = await this.deps.store.find(conversationId);
+    if (!found) return undefined;
+    const { channel, address } = found.conversation;
+    return this.queue.run(`${channel}:${address}`, async () => {
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const at = this.deps.clock.now();
+        const open = await this.deps.store.open(channel, address, at);
+        const message: OutboundMessage = { id: newId(), conversationId, channel, address, from: 'agent', text, kind: 'conversational', at };
+        const outcome = await this.deps.store.commitTurn({
+          ...unchanged(open),
+          conversation: open.conversation,
+          contactId: open.contact.id,
+          owner: open.conversation.owner,
+          outbound: [message],
+          at,
+        });
+        if (outcome.status === 'conflict') {
+          await backoff(attempt);
+          continue;
+        }
+        await this.deliver([message]);
+        return message;
+      }
+      throw new Error(`conversation ${conversationId} kept changing under us; gave up after ${MAX_ATTEMPTS} attempts`);
+    });
   }
 
   private async attempt(

@@ -1,4 +1,4 @@
-import { newId, type ChannelName, type StoredMessage } from '@parley/core';
+import { newId, type ChannelName, type Owner, type StoredMessage } from '@parley/core';
 import type { ConsentDraft } from '@parley/consent';
 import { ConversationStore, type ConversationSnapshot, type OpenConversation, type TurnOutcome, type TurnRecord } from './ports';
 
@@ -73,5 +73,17 @@ export class InMemoryConversationStore extends ConversationStore {
   async history(conversationId: string, limit: number): Promise<StoredMessage[]> {
     const conversation = [...this.conversations.values()].find((c) => c.id === conversationId);
     return (conversation?.messages ?? []).slice(-limit);
+  }
+
+  async find(conversationId: string): Promise<OpenConversation | undefined> {
+    const conversation = [...this.conversations.values()].find((c) => c.id === conversationId);
+    return conversation && this.open(conversation.channel, conversation.address);
+  }
+
+  async transferOwner(conversationId: string, from: Owner, to: Owner): Promise<boolean> {
+    const conversation = [...this.conversations.values()].find((c) => c.id === conversationId);
+    if (!conversation || conversation.owner !== from) return false;
+    Object.assign(conversation, { owner: to, version: conversation.version + 1 });
+    return true;
   }
 }

@@ -1,4 +1,4 @@
-import { newId, type ChannelName, type StoredMessage } from '@parley/core';
+import { newId, type ChannelName, type Owner, type StoredMessage } from '@parley/core';
 import { ConversationStore, type OpenConversation, type TurnOutcome, type TurnRecord } from '@parley/engine';
 import type { ConsentDraft } from '@parley/consent';
 import { consentLedger } from './sql-consent-ledger';
@@ -8,6 +8,9 @@ import type { SqlDatabase, SqlTx } from './sql/sql-database';
 const OPEN_SQL = `SELECT c.id, c.contact_id, c.flow_id, c.flow_version, c.state, c.owner, c.version, c.message_count, ct.attributes
   FROM conversations c JOIN contacts ct ON ct.id = c.contact_id
   WHERE c.channel = ? AND c.address = ? ORDER BY c.created_at DESC LIMIT 1`;
+
+const FIND_SQL = `SELECT c.id, c.contact_id, c.channel, c.address, c.flow_id, c.flow_version, c.state, c.owner, c.version,
+  c.message_count, ct.attributes FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE c.id = ?`;
 
 const INSERT_MESSAGE_SQL = `INSERT INTO messages
   (id, conversation_id, channel, external_id, direction, sender, text, payload, quick_replies, kind, status, position, created_at)
@@ -183,6 +186,11 @@ export class SqlConversationStore extends ConversationStore {
     return { status: 'committed' };
   }
 
+  /** Drops a contact's cached conversations, so an erasure is not undone by a later turn writing stale state. */
+  forgetContact(contactId: string): void {
+    for (const [key, entry] of this.recent) if (entry.open.contact.id === contactId) this.recent.delete(key);
+  }
+
   consentEvents(contactId: string): Promise<ConsentDraft[]> {
     return consentLedger.of(this.db, contactId);
   }
@@ -194,5 +202,20 @@ export class SqlConversationStore extends ConversationStore {
       [conversationId, limit],
     );
     return rows.reverse().map(toStoredMessage);
+  }
+
+  async find(conversationId: string): Promise<OpenConversation | undefined> {
+    const row = await this.db.get<OpenConversationRow & { channel: ChannelName; address: string }>(FIND_SQL, [conversationId]);
+    return row && toOpenConversation(row, row.channel, row.address);
+  }
+
+  async transferOwner(conversationId: string, from: Owner, to: Owner, at: Date): Promise<boolean> {
+    const updated = await this.db.run(
+      'UPDATE conversations SET owner = ?, version = version + 1, updated_at = ? WHERE id = ? AND owner = ?',
+      [to, at.toISOString(), conversationId, from],
+    );
+    const row = await this.db.get<{ channel: string; address: string }>('SELECT channel, address FROM conversations WHERE id = ?', [conversationId]);
+    if (row) this.recent.delete(`${row.channel}:${row.address}`);
+    return updated === 1;
   }
 }

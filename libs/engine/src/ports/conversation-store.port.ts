@@ -76,4 +76,8 @@ export abstract class ConversationStore {
   abstract history(conversationId: string, limit: number): Promise<StoredMessage[]>;
   /** The contact's consent ledger, oldest first (current consent is derived from it). */
   abstract consentEvents(contactId: string): Promise<ConsentDraft[]>;
+  /** The conversation (and its contact) by id, read fresh. */
+  abstract find(conversationId: string): Promise<OpenConversation | undefined>;
+  /** Moves ownership only while the owner is still `from` (one claim wins a race); bumps the version so cached snapshots conflict. */
+  abstract transferOwner(conversationId: string, from: Owner, to: Owner, at: Date): Promise<boolean>;
 }
