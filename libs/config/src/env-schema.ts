@@ -40,6 +40,10 @@ export const envSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalString,
   BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: flag,
   SMTP_URL: optionalUrl,
+  /** Marketing email: the sender, the postal address in every footer, and the key of the one-click unsubscribe links. */
+  EMAIL_FROM: optionalString,
+  EMAIL_POSTAL_ADDRESS: optionalString,
+  UNSUBSCRIBE_SECRET: optionalString,
   CRM_WEBHOOK_URL: optionalUrl,
   CRM_WEBHOOK_SECRET: optionalString,
   HUBSPOT_TOKEN: optionalString,
@@ -74,6 +78,7 @@ export const SECRET_KEYS: ReadonlyArray<keyof ParleyConfig> = [
   'CRM_WEBHOOK_SECRET',
   'HUBSPOT_TOKEN',
   'SMTP_URL',
+  'UNSUBSCRIBE_SECRET',
   'DATABASE_URL',
   'REDIS_URL',
 ];

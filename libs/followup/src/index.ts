@@ -4,3 +4,4 @@ export * from './job-handler';
 export * from './job-worker';
 export * from './webhook-signature';
 export * from './webhook-handler';
+export * from './email';

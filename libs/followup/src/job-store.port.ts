@@ -45,7 +45,8 @@ export interface JobQuery {
  */
 export abstract class JobStore {
   abstract claim(request: ClaimRequest): Promise<OutboxJob[]>;
-  abstract complete(job: Pick<OutboxJob, 'id' | 'attempts'>, now: Date): Promise<boolean>;
+  /** `note` (why a job was skipped) is kept in lastError of the done job. */
+  abstract complete(job: Pick<OutboxJob, 'id' | 'attempts'>, now: Date, note?: string): Promise<boolean>;
   abstract fail(job: Pick<OutboxJob, 'id' | 'attempts'>, failure: JobFailure): Promise<boolean>;
   abstract list(query: JobQuery): Promise<OutboxJob[]>;
   abstract get(id: string): Promise<OutboxJob | undefined>;

@@ -107,8 +107,9 @@ export class JobWorker {
   private async run(job: OutboxJob): Promise<void> {
     const handler = this.byType.get(job.type)!;
     try {
-      await handler.handle(job, { idempotencyKey: job.idempotencyKey, attempt: job.attempts, signal: this.abort.signal });
-      await this.options.store.complete(job, this.now());
+      const outcome = await handler.handle(job, { idempotencyKey: job.idempotencyKey, attempt: job.attempts, signal: this.abort.signal });
+      if (outcome) this.logger.log(`job ${job.id} (${job.type}) skipped: ${outcome.skipped}`);
+      await this.options.store.complete(job, this.now(), outcome?.skipped);
     } catch (error) {
       const now = this.now();
       const retryAt = error instanceof PermanentJobError ? null : nextRunAt(job.attempts, now, this.backoff, this.options.random);

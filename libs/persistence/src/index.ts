@@ -9,3 +9,4 @@ export * from './sql-api-keys';
 export * from './sql-audit-log';
 export * from './sql-consent-ledger';
 export * from './outbox';
+export * from './sql-email-audience';

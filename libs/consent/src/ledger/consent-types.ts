@@ -1,6 +1,6 @@
 export const CONSENT_CHANNELS = ['sms', 'whatsapp', 'email', 'voice', 'webchat', 'all'] as const;
 export const CONSENT_PURPOSES = ['marketing', 'transactional', 'sales-contact', 'all'] as const;
-export const CONSENT_SOURCES = ['keyword', 'widget', 'flow', 'api', 'import', 'carrier', 'plain-language'] as const;
+export const CONSENT_SOURCES = ['keyword', 'widget', 'flow', 'api', 'import', 'carrier', 'plain-language', 'unsubscribe-link'] as const;
 
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];

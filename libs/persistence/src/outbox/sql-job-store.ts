@@ -39,11 +39,11 @@ export class SqlJobStore extends JobStore {
     return rows.map(toJobRecord);
   }
 
-  async complete(job: { id: string; attempts: number }, now: Date): Promise<boolean> {
+  async complete(job: { id: string; attempts: number }, now: Date, note?: string): Promise<boolean> {
     const changed = await this.db.transaction((tx) =>
       tx.run(
-        `UPDATE outbox_jobs SET status = 'done', locked_until = NULL, last_error = NULL, updated_at = ? WHERE id = ? AND status = 'running' AND attempts = ?`,
-        [now.toISOString(), job.id, job.attempts],
+        `UPDATE outbox_jobs SET status = 'done', locked_until = NULL, last_error = ?, updated_at = ? WHERE id = ? AND status = 'running' AND attempts = ?`,
+        [note ?? null, now.toISOString(), job.id, job.attempts],
       ),
     );
     return changed > 0;
