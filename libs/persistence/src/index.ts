@@ -9,4 +9,5 @@ export * from './sql-api-keys';
 export * from './sql-audit-log';
 export * from './sql-consent-ledger';
 export * from './outbox';
+export * from './privacy';
 export * from './sql-email-audience';

@@ -1,0 +1,2 @@
+export * from './contact-export';
+export * from './contact-erasure';

@@ -1,0 +1,109 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { verifyConsentChain, type ConsentRecord } from '@parley/consent';
+import { SqlApiKeys, type SqlDatabase } from '@parley/persistence';
+import { DATABASE } from '../apps/server/src/tokens';
+import { ChatClient } from './support/chat-client';
+import { startApp, type RunningApp } from './support/app';
+
+const PERSON = { name: 'Zelda Marlowe', email: 'zelda.marlowe@privacy-test.example', phone: '+14155550199' };
+
+/** Every text cell of every table that contains one of the needles, read from the schema so a new table cannot hide. */
+function findPersonalData(db: Database.Database, needles: string[]): { table: string; column: string; value: string }[] {
+  const hits: { table: string; column: string; value: string }[] = [];
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+  for (const { name: table } of tables) {
+    const columns = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[];
+    for (const { name: column } of columns) {
+      const rows = db.prepare(`SELECT CAST("${column}" AS TEXT) AS value FROM "${table}" WHERE "${column}" IS NOT NULL`).all() as { value: string }[];
+      for (const { value } of rows) {
+        if (needles.some((n) => value.toLowerCase().includes(n.toLowerCase()))) hits.push({ table, column, value });
+      }
+    }
+  }
+  return hits;
+}
+
+describe('privacy rights: export and erasure of a contact', () => {
+  let running: RunningApp;
+  const keys: Record<string, string> = {};
+  const api = (path: string, role: string, method = 'GET') => fetch(`${running.url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${keys[role]}` } });
+
+  beforeAll(async () => {
+    // A CRM nobody answers: the lead's push job stays pending (retrying), for the erasure to cancel.
+    running = await startApp({ CRM_WEBHOOK_URL: 'http://127.0.0.1:9/crm', CRM_WEBHOOK_SECRET: 'privacy-test-secret', JOBS_BACKOFF_BASE_MS: '60000', ENTRY_FLOW: 'b2b-lead-qualification' });
+    const apiKeys = new SqlApiKeys(running.app.get<{ sql: SqlDatabase }>(DATABASE).sql);
+    for (const role of ['admin', 'marketer']) keys[role] = (await apiKeys.create(`${role}-key`, role as 'admin', new Date())).key;
+  });
+  afterAll(() => running?.close());
+
+  it('exports everything held on a web chat lead, erases it everywhere but the consent proof, and audits both', async () => {
+    const visitor = new ChatClient(running.url);
+    const hello = await visitor.hello();
+    const answers: [RegExp, string][] = [
+      [/name/i, PERSON.name],
+      [/email/i, PERSON.email],
+      [/how many people/i, '1000+'],
+      [/help with most/i, 'Qualify and route leads'],
+      [/who decides/i, 'I decide'],
+      [/when are you hoping/i, 'this quarter'],
+      [/budget/i, 'yes'],
+      [/book a 30-minute demo/i, 'yes'],
+    ];
+    for (const [question, answer] of answers) {
+      await visitor.next((m) => m.from === 'bot' && question.test(m.text));
+      await visitor.send(answer);
+    }
+    await visitor.send(`zxqv blorp, ring me on ${PERSON.phone}`);
+    await new Promise((r) => setTimeout(r, 300));
+    visitor.close();
+
+    const db = new Database(join(running.dataDir, 'parley.sqlite'));
+    const { contact_id: contactId } = db.prepare('SELECT contact_id FROM conversations WHERE id = ?').get(hello.conversationId) as { contact_id: string };
+
+    expect((await api(`/contacts/${contactId}/export`, 'marketer')).status).toBe(403);
+    expect((await api('/contacts/0190b6a4-0000-7000-8000-000000000000/export', 'admin')).status).toBe(404);
+    expect((await api('/contacts/not-a-uuid/export', 'admin')).status).toBe(400);
+    const exported = await api(`/contacts/${contactId}/export`, 'admin');
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('cache-control')).toBe('no-store');
+    const data = await exported.json();
+    expect(data.contact).toMatchObject({ id: contactId, attributes: expect.objectContaining({ email: PERSON.email }) });
+    expect(data.identities).toEqual([expect.objectContaining({ channel: 'webchat', address: hello.visitorId })]);
+    const texts = data.conversations.flatMap((c: { messages: { text: string }[] }) => c.messages.map((m) => m.text));
+    expect(texts).toEqual(expect.arrayContaining([PERSON.name, PERSON.email, expect.stringContaining(PERSON.phone)]));
+    expect(JSON.stringify(data.jobs)).toContain(contactId);
+    expect(Array.isArray(data.consent)).toBe(true);
+    expect(findPersonalData(db, Object.values(PERSON)).length).toBeGreaterThan(0);
+
+    expect((await api(`/contacts/${contactId}`, 'marketer', 'DELETE')).status).toBe(403);
+    const erased = await api(`/contacts/${contactId}`, 'admin', 'DELETE');
+    expect(erased.status).toBe(200);
+    const result = await erased.json();
+    expect(result.counts).toMatchObject({ identities: 1, conversations: 1, messages: expect.any(Number) });
+    expect(result.counts.messages).toBeGreaterThanOrEqual(8);
+    expect(result.counts.jobsCancelled).toBeGreaterThan(0);
+
+    const left = findPersonalData(db, Object.values(PERSON)).filter((hit) => hit.table !== 'consent_events');
+    expect(left).toEqual([]);
+    const pending = db.prepare("SELECT COUNT(*) AS n FROM outbox_jobs WHERE status = 'pending' AND payload LIKE ?").get(`%${contactId}%`) as { n: number };
+    expect(pending.n).toBe(0);
+
+    const ledger = (await (await api(`/contacts/${contactId}/consent`, 'admin')).json()).history as ConsentRecord[];
+    const revived = ledger.map((r) => ({ ...r, at: new Date(r.at) }));
+    expect(verifyConsentChain(revived)).toEqual({ ok: true });
+    expect(revived[revived.length - 1]).toMatchObject({ channel: 'all', purpose: 'all', action: 'revoke', source: 'api', evidence: { erased: 'true' } });
+
+    const audit = db.prepare('SELECT action, target FROM audit_events WHERE target = ? ORDER BY created_at').all(contactId);
+    expect(audit).toEqual([
+      { action: 'GET /api/v1/contacts/:id/export', target: contactId },
+      { action: 'DELETE /api/v1/contacts/:id', target: contactId },
+    ]);
+    db.close();
+
+    const back = new ChatClient(running.url);
+    const resumed = await back.hello({ visitorId: hello.visitorId });
+    expect(resumed.history.map((m) => m.text)).not.toContain(PERSON.name);
+    back.close();
+  }, 30_000);
+});
