@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SmsModule } from '@parley/channels-sms';
+import { VoiceModule } from '@parley/channels-voice';
 import { WebchatModule } from '@parley/channels-webchat';
 import type { ParleyConfig } from '@parley/config';
 import { AdminModule } from './admin/admin.module';
@@ -25,6 +26,7 @@ export class AppModule {
           apiUrl: config.TWILIO_API_URL,
           publicBaseUrl: config.PUBLIC_BASE_URL,
         }, { deliveryReceipts: SqlDeliveryReceipts }),
+        VoiceModule.forRoot({ accountSid: config.TWILIO_ACCOUNT_SID, authToken: config.TWILIO_AUTH_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL }),
         AdminModule,
         FollowupModule,
       ],
