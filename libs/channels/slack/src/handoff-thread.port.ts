@@ -1,0 +1,18 @@
+import type { HandoffCardData } from './handoff-card';
+
+/** A handoff card posted in Slack: its thread mirrors the conversation. */
+export interface HandoffThread {
+  conversationId: string;
+  /** The outbox job that posted it, so a retried job does not post a second card. */
+  requestKey: string;
+  channel: string;
+  ts: string;
+  card: HandoffCardData;
+}
+
+/** Which Slack thread belongs to which conversation, both ways. */
+export abstract class HandoffThreads {
+  abstract save(thread: HandoffThread): Promise<void>;
+  abstract byConversation(conversationId: string): Promise<HandoffThread | undefined>;
+  abstract byMessage(channel: string, ts: string): Promise<HandoffThread | undefined>;
+}
