@@ -2,3 +2,4 @@ export * from './temp-postgres';
 export * from './fake-twilio';
 export * from './fake-webhook-receiver';
 export * from './test-database-targets';
+export * from './fake-smtp';

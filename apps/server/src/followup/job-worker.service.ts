@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ParleyConfig } from '@parley/config';
 import { JobStore, JobWorker, WebhookHandler } from '@parley/followup';
+import { EmailSetup } from '../email/email-setup';
 import { CONFIG } from '../tokens';
 
 /**
@@ -11,10 +12,10 @@ import { CONFIG } from '../tokens';
 export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly worker: JobWorker;
 
-  constructor(@Inject(CONFIG) config: ParleyConfig, store: JobStore) {
+  constructor(@Inject(CONFIG) config: ParleyConfig, store: JobStore, email: EmailSetup) {
     this.worker = new JobWorker({
       store,
-      handlers: [new WebhookHandler({ url: config.CRM_WEBHOOK_URL, secret: config.CRM_WEBHOOK_SECRET, timeoutMs: config.CRM_WEBHOOK_TIMEOUT_MS })],
+      handlers: [new WebhookHandler({ url: config.CRM_WEBHOOK_URL, secret: config.CRM_WEBHOOK_SECRET, timeoutMs: config.CRM_WEBHOOK_TIMEOUT_MS }), email.handler],
       pollMs: config.JOBS_POLL_MS,
       leaseMs: config.JOBS_LEASE_MS,
       batchSize: config.JOBS_BATCH_SIZE,

@@ -40,7 +40,7 @@ export class EmailSequenceHandler implements JobHandler {
 
   unavailable(): string | undefined {
     if (!this.options.transport) return 'SMTP_URL is not set';
-    if (!this.options.settings) return 'EMAIL_FROM and EMAIL_POSTAL_ADDRESS must be set to send marketing email';
+    if (!this.options.settings) return 'EMAIL_FROM, EMAIL_POSTAL_ADDRESS and PUBLIC_BASE_URL must be set to send marketing email';
     return undefined;
   }
 
