@@ -4,6 +4,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { ParleyConfig } from '@parley/config';
 import { AppModule } from './app.module';
 import { RedisIoAdapter } from './redis-io.adapter';
+import { keepSlackRawBody } from './slack/slack-raw-body';
+import { harden } from './security/harden';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -17,6 +19,8 @@ export async function createApp(config: ParleyConfig): Promise<NestFastifyApplic
     { logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1), abortOnError: false },
   );
   app.enableShutdownHooks();
+  keepSlackRawBody(app.getHttpAdapter().getInstance(), BODY_LIMIT_BYTES);
+  await harden(app, config);
   if (config.REDIS_URL) app.useWebSocketAdapter(new RedisIoAdapter(app, config.REDIS_URL));
   return app;
 }

@@ -32,10 +32,14 @@ export const envSchema = z.object({
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_FROM: optionalString,
   TWILIO_API_URL: optionalUrl,
+  /** Where a phone call is transferred (<Dial>) when its flow hands the caller to sales; unset, the call ends politely. */
+  VOICE_SALES_NUMBER: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_BOT_TOKEN: optionalString,
   SLACK_API_URL: optionalUrl,
   SLACK_SALES_CHANNEL: optionalString,
+  /** Handoff queue to Slack channel, e.g. `sales:#sales,enterprise:#sales-enterprise`; other queues go to SLACK_SALES_CHANNEL. */
+  SLACK_QUEUE_CHANNELS: optionalString,
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
   BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: flag,
@@ -56,6 +60,16 @@ export const envSchema = z.object({
   /** Flood limit per visitor: at most this many messages per window. */
   WEBCHAT_FLOOD_MESSAGES: z.coerce.number().int().min(1).default(20),
   WEBCHAT_FLOOD_WINDOW_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Browser origins allowed to call the admin API (comma-separated); none by default. */
+  ADMIN_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
+  /** Rate limits per window: per API key and per IP on /api/v1, per IP on /webhooks. */
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).default(60_000),
+  RATE_LIMIT_API_PER_KEY: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_API_PER_IP: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_WEBHOOK_PER_IP: z.coerce.number().int().min(1).default(6000),
   /** Job queue (db driver): how often to look for due jobs, how long a claim is leased, how many at once. */
   JOBS_POLL_MS: z.coerce.number().int().min(10).default(200),
   JOBS_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
