@@ -92,6 +92,20 @@ describe('Twilio Voice end to end', () => {
     expect(await attributesOf(mallory.from)).toBeUndefined();
   });
 
+  it('transfers the call to VOICE_SALES_NUMBER when the flow hands the caller to sales', async () => {
+    const b2b = await startApp({ ...twilioEnv('http://127.0.0.1:9'), ENTRY_FLOW: 'b2b-lead-qualification', VOICE_SALES_NUMBER: '+15005550100' });
+    try {
+      const jo = new VoiceCaller(() => b2b.url, randomPhone());
+      const email = listening(await jo.say(listening(await jo.dial()), 'Jo'));
+      expect(email.said).toEqual(["Nice to meet you, Jo! What's your work email?"]);
+      const transfer = await jo.say(email, 'can I just speak with someone?');
+      expect(transfer).toMatchObject({ status: 200, listenAt: undefined, hangup: false, dial: '+15005550100' });
+      expect(transfer.said).toEqual(["Sure, I'm connecting you with someone from our team now.", 'Please hold while I connect you.']);
+    } finally {
+      await b2b.close();
+    }
+  });
+
   it('answers 503 with a reason when Twilio is not configured', async () => {
     const off = await startApp();
     try {

@@ -13,6 +13,8 @@ export interface CallStep {
   /** The Gather's action as a local path and query (Twilio posts the next answer there), when Parley listens. */
   listenAt?: string;
   hangup: boolean;
+  /** The number the call is transferred to. */
+  dial?: string;
 }
 
 const unescape = (text: string) =>
@@ -22,7 +24,8 @@ export function readTwiml(status: number, type: string | null, twiml: string): C
   const said = [...twiml.matchAll(/<Say\b[^>]*>([\s\S]*?)<\/Say>/g)].map((m) => unescape(m[1]));
   const action = /<Gather\b[^>]*\saction="([^"]+)"/.exec(twiml)?.[1];
   const listenAt = action ? new URL(unescape(action)).pathname + new URL(unescape(action)).search : undefined;
-  return { status, type, twiml, said, listenAt, hangup: /<Hangup\s*\/>/.test(twiml) };
+  const dial = /<Dial\b[^>]*>([^<]+)<\/Dial>/.exec(twiml)?.[1];
+  return { status, type, twiml, said, listenAt, hangup: /<Hangup\s*\/>/.test(twiml), ...(dial ? { dial: unescape(dial) } : {}) };
 }
 
 /** A caller on one Twilio call: each webhook signed over the public URL (query included), posted to the local one. */

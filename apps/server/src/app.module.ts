@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { createSlackDesk, SlackModule } from '@parley/channels-slack';
 import { SmsModule } from '@parley/channels-sms';
 import { VoiceModule } from '@parley/channels-voice';
 import { WebchatModule } from '@parley/channels-webchat';
@@ -14,10 +15,18 @@ import { SqlDeliveryReceipts } from './sms/sql-delivery-receipts';
 @Module({})
 export class AppModule {
   static forRoot(config: ParleyConfig): DynamicModule {
+    const slackOptions = {
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      botToken: config.SLACK_BOT_TOKEN,
+      apiUrl: config.SLACK_API_URL,
+      salesChannel: config.SLACK_SALES_CHANNEL,
+      queueChannels: config.SLACK_QUEUE_CHANNELS,
+    };
+    const slack = createSlackDesk(slackOptions);
     return {
       module: AppModule,
       imports: [
-        EngineModule.forRoot(config),
+        EngineModule.forRoot(config, slack?.desk),
         WebchatModule.forRoot({ floodMessages: config.WEBCHAT_FLOOD_MESSAGES, floodWindowMs: config.WEBCHAT_FLOOD_WINDOW_MS }),
         SmsModule.forRoot({
           accountSid: config.TWILIO_ACCOUNT_SID,
@@ -26,7 +35,13 @@ export class AppModule {
           apiUrl: config.TWILIO_API_URL,
           publicBaseUrl: config.PUBLIC_BASE_URL,
         }, { deliveryReceipts: SqlDeliveryReceipts }),
-        VoiceModule.forRoot({ accountSid: config.TWILIO_ACCOUNT_SID, authToken: config.TWILIO_AUTH_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL }),
+        VoiceModule.forRoot({
+          accountSid: config.TWILIO_ACCOUNT_SID,
+          authToken: config.TWILIO_AUTH_TOKEN,
+          publicBaseUrl: config.PUBLIC_BASE_URL,
+          salesNumber: config.VOICE_SALES_NUMBER,
+        }),
+        SlackModule.forRoot(slackOptions, slack),
         AdminModule,
         FollowupModule,
       ],

@@ -30,6 +30,8 @@ export interface HandleResult {
   conversationId: string;
   duplicate: boolean;
   replies: OutboundMessage[];
+  /** Set when this turn asked for a human (a handoff node ran); a live channel such as a call may connect one at once. */
+  handoff?: true;
 }
 
 export interface OpenResult {
@@ -179,7 +181,8 @@ export class ConversationEngine {
         continue;
       }
       if (outcome.status === 'duplicate') return stored({ ...result, messageId: outcome.messageId, duplicate: true }, onStored);
-      const handled = stored({ ...result, messageId, duplicate: false, replies: outbound }, onStored);
+      const handoff = plan.jobs.some((job) => job.type === 'handoff.request') ? { handoff: true as const } : {};
+      const handled = stored({ ...result, messageId, duplicate: false, replies: outbound, ...handoff }, onStored);
       if (inbound && open.conversation.owner === 'human') await this.deps.handoff.relay(open.conversation, inbound);
       await this.deliver(outbound);
       return handled;

@@ -13,12 +13,15 @@ export const VOICE_LINES = {
   notHeard: "Sorry, I didn't hear anything.",
   silentGoodbye: "I still didn't hear anything, so I'll let you go. Thanks for calling. Goodbye!",
   handedOff: 'A member of our team will get back to you shortly. Thanks for calling. Goodbye!',
+  transferring: 'Please hold while I connect you.',
 } as const;
 
 /** Where Twilio posts the next answer of the call; the turn and the silences so far ride in the signed URL. */
 interface Listen {
   turn: number;
   silence: number;
+  /** This turn asked for a human: with a sales number set, the call is transferred to it. */
+  handoff?: boolean;
 }
 
 /** One phone call as a conversation: each webhook is a turn of the engine, answered with the TwiML that speaks its replies. */
@@ -50,7 +53,7 @@ export class VoiceCalls {
   private async afterInput(call: VoiceWebhook, input: CallerInput): Promise<string> {
     const result = await this.engine.handle(toInbound(call, input));
     const prompts = result.duplicate || !result.replies.length ? await this.pending(call.from) : result.replies;
-    return this.respond(call, prompts.map(spokenPrompt), { turn: call.turn + 1, silence: 0 });
+    return this.respond(call, prompts.map(spokenPrompt), { turn: call.turn + 1, silence: 0, handoff: result.handoff });
   }
 
   /** One silence gets the question again; a second one ends the call politely. */
@@ -62,15 +65,18 @@ export class VoiceCalls {
 
   private async respond(call: VoiceWebhook, lines: string[], listen: Listen): Promise<string> {
     const open = await this.open(call);
+    const salesNumber = this.options.salesNumber;
+    if (listen.handoff && salesNumber) return this.hangUp(call, open, [...lines, VOICE_LINES.transferring], salesNumber);
     if (open.conversation.owner === 'human') return this.hangUp(call, open, [...lines, VOICE_LINES.handedOff]);
     if (flowIsOver(open)) return this.hangUp(call, open, [...lines, VOICE_LINES.goodbye]);
     const listenAt = publicUrl(this.options, `${VOICE_WEBHOOK_PATH}?turn=${listen.turn}&silence=${listen.silence}`);
     return toTwiml({ spoken: this.spokenLanguage(open), lines, listenAt });
   }
 
-  private hangUp(call: VoiceWebhook, open: OpenConversation, lines: string[]): string {
+  /** Ends our part of the call: with a goodbye, or by transferring it to a person. */
+  private hangUp(call: VoiceWebhook, open: OpenConversation, lines: string[], dial?: string): string {
     this.transport.callEnded(call.from);
-    return toTwiml({ spoken: this.spokenLanguage(open), lines });
+    return toTwiml({ spoken: this.spokenLanguage(open), lines, ...(dial ? { dial } : {}) });
   }
 
   private open(call: VoiceWebhook): Promise<OpenConversation> {

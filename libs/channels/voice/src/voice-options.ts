@@ -4,6 +4,8 @@ export abstract class VoiceOptions {
   abstract readonly authToken?: string;
   /** The public URL Twilio calls, and signs: webhooks are verified against it, not against the Host header. */
   abstract readonly publicBaseUrl?: string;
+  /** Where a call is transferred when its flow hands the caller to a human (VOICE_SALES_NUMBER). */
+  abstract readonly salesNumber?: string;
 }
 
 export const VOICE_WEBHOOK_PATH = '/webhooks/twilio/voice';

@@ -68,6 +68,12 @@ describe('toTwiml', () => {
     );
   });
 
+  it('transfers the call instead of hanging up when a number is given', () => {
+    expect(toTwiml({ spoken, lines: ['Hold on.'], dial: '+15005550100' })).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="Polly.Joanna" language="en-US">Hold on.</Say><Dial>+15005550100</Dial></Response>',
+    );
+  });
+
   it('hangs up when nothing more is asked', () => {
     expect(toTwiml({ spoken, lines: ['Goodbye!'] })).toBe(
       '<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="Polly.Joanna" language="en-US">Goodbye!</Say><Hangup/></Response>',

@@ -2,12 +2,14 @@ import twilio from 'twilio';
 import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse';
 import type { SpokenLanguage } from '../voice-locale';
 
-/** What one answer to Twilio does: speak, then listen for the next answer or hang up. */
+/** What one answer to Twilio does: speak, then listen for the next answer, transfer the call, or hang up. */
 export interface VoiceAnswer {
   spoken: SpokenLanguage;
   lines: string[];
   /** Where Twilio posts what it heard (or nothing, after a silence); absent, the call ends. */
   listenAt?: string;
+  /** The number the call is transferred to after the prompts. */
+  dial?: string;
 }
 
 /** The answer as TwiML: prompts inside <Gather>, so the caller can answer before they end. */
@@ -25,6 +27,8 @@ export function toTwiml(answer: VoiceAnswer): string {
       })
     : response;
   for (const line of answer.lines) speaker.say(sayAttributes, line);
-  if (!answer.listenAt) response.hangup();
+  if (answer.listenAt) return response.toString();
+  if (answer.dial) response.dial(answer.dial);
+  else response.hangup();
   return response.toString();
 }
