@@ -101,6 +101,10 @@ describe('unsubscribe tokens', () => {
     expect(verifyUnsubscribeToken('other', token)).toBeUndefined();
     const forged = `${Buffer.from('c-2:marketing').toString('base64url')}.${token.split('.')[1]}`;
     expect(verifyUnsubscribeToken('key', forged)).toBeUndefined();
+    const uuid = '019abc12-3456-7def-8123-456789abcdef';
+    const short = createUnsubscribeToken('key', { contactId: uuid, listId: 'newsletter' });
+    expect(short.length).toBeLessThan(100);
+    expect(verifyUnsubscribeToken('key', short)).toEqual({ contactId: uuid, listId: 'newsletter' });
     for (const bad of ['', 'abc', 'a.b.c', '%%%.x', token.slice(0, -2)]) expect(verifyUnsubscribeToken('key', bad)).toBeUndefined();
   });
 });

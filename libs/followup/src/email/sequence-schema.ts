@@ -36,7 +36,7 @@ export const sequenceSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and -'),
     name: z.string().min(1).optional(),
     /** The list a contact unsubscribes from (named in the unsubscribe link); every list is email marketing consent. */
-    list: z.string().regex(/^[a-z0-9-]+$/).default('marketing'),
+    list: z.string().regex(/^[a-z0-9-]{1,32}$/, 'up to 32 lowercase letters, digits and -').default('marketing'),
     exit: z.array(exitCondition).default([]),
     steps: z.array(step).min(1),
   })

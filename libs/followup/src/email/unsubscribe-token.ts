@@ -5,25 +5,41 @@ export interface UnsubscribeSubject {
   listId: string;
 }
 
-const b64 = (value: string | Buffer) => Buffer.from(value).toString('base64url');
-const mac = (secret: string, payload: string) => createHmac('sha256', secret).update(`unsubscribe:${payload}`).digest();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** 128 bits of HMAC-SHA256: unforgeable, and keeps the link short (URL path parameters are capped at 100 characters). */
+const MAC_BYTES = 16;
 
-/** `<base64url(contact:list)>.<base64url(hmac)>`: names its subject, and cannot be forged or guessed. */
-export function createUnsubscribeToken(secret: string, subject: UnsubscribeSubject): string {
-  const payload = `${subject.contactId}:${subject.listId}`;
-  return `${b64(payload)}.${b64(mac(secret, payload))}`;
+const mac = (secret: string, subject: Buffer) => createHmac('sha256', secret).update('unsubscribe\0').update(subject).digest().subarray(0, MAC_BYTES);
+
+// A UUID contact id is packed into its 16 bytes (tag 1); any other id is kept as text before a NUL (tag 0).
+function pack({ contactId, listId }: UnsubscribeSubject): Buffer {
+  if (UUID.test(contactId)) return Buffer.concat([Buffer.from([1]), Buffer.from(contactId.replace(/-/g, ''), 'hex'), Buffer.from(listId)]);
+  return Buffer.concat([Buffer.from([0]), Buffer.from(contactId), Buffer.from([0]), Buffer.from(listId)]);
 }
 
-/** The subject of a genuine token; undefined for anything else (malformed, altered, other secret). */
+function unpack(bytes: Buffer): UnsubscribeSubject | undefined {
+  if (bytes[0] === 1 && bytes.length > 17) {
+    const hex = bytes.subarray(1, 17).toString('hex');
+    return { contactId: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`, listId: bytes.subarray(17).toString() };
+  }
+  const end = bytes.indexOf(0, 1);
+  if (bytes[0] !== 0 || end <= 1 || end === bytes.length - 1) return undefined;
+  return { contactId: bytes.subarray(1, end).toString(), listId: bytes.subarray(end + 1).toString() };
+}
+
+/** `<base64url(contact, list)>.<base64url(hmac)>`: names its subject, and cannot be forged or enumerated. */
+export function createUnsubscribeToken(secret: string, subject: UnsubscribeSubject): string {
+  const packed = pack(subject);
+  return `${packed.toString('base64url')}.${mac(secret, packed).toString('base64url')}`;
+}
+
+/** The subject of a genuine token; undefined for anything else (malformed, altered, signed with another secret). */
 export function verifyUnsubscribeToken(secret: string, token: string): UnsubscribeSubject | undefined {
-  if (token.length > 512) return undefined;
-  const match = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(token);
+  const match = /^([A-Za-z0-9_-]{4,200})\.([A-Za-z0-9_-]{22})$/.exec(token);
   if (!match) return undefined;
-  const payload = Buffer.from(match[1], 'base64url').toString('utf8');
+  const packed = Buffer.from(match[1], 'base64url');
   const given = Buffer.from(match[2], 'base64url');
-  const expected = mac(secret, payload);
+  const expected = mac(secret, packed);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-  const split = payload.lastIndexOf(':');
-  if (split <= 0) return undefined;
-  return { contactId: payload.slice(0, split), listId: payload.slice(split + 1) };
+  return unpack(packed);
 }
