@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { InboundMessage } from '@parley/core';
+import { callerAddress } from './caller-address';
 import { param, type TwilioParams } from './twilio-params';
 
 export type CallerInput = { kind: 'speech'; text: string; confidence?: number } | { kind: 'dtmf'; digits: string };
@@ -7,6 +8,7 @@ export type CallerInput = { kind: 'speech'; text: string; confidence?: number } 
 /** One verified Voice webhook: the call, where it is in the conversation, and what the caller said or pressed. */
 export interface VoiceWebhook {
   callSid: string;
+  /** The conversation's address: the caller's number, or one per call when the number is withheld. */
   from: string;
   /** Which answer of the call this is; it rides in the Gather action URL, which Twilio signs. */
   turn: number;
@@ -36,7 +38,7 @@ export function parseVoiceWebhook(params: TwilioParams, query: Record<string, un
   const callSid = param(params, 'CallSid');
   const from = param(params, 'From');
   if (!callSid || !from) throw new BadRequestException({ error: 'bad_request', message: 'CallSid and From are required' });
-  return { callSid, from, turn: count(query.turn), silence: count(query.silence), input: inputOf(params), receivedAt };
+  return { callSid, from: callerAddress(from, callSid), turn: count(query.turn), silence: count(query.silence), input: inputOf(params), receivedAt };
 }
 
 /** CallSid + turn names the answer, so Twilio's retries of one Gather callback are stored once. */

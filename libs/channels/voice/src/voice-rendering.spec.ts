@@ -39,6 +39,12 @@ describe('parseVoiceWebhook', () => {
     expect(parseVoiceWebhook({ ...base, SpeechResult: ' ' }, { turn: '1', silence: '1' }, at)).toMatchObject({ input: undefined, turn: 1, silence: 1 });
   });
 
+  it('gives each call from a withheld number a conversation of its own', () => {
+    expect(parseVoiceWebhook({ CallSid: 'CA1', From: '+15551230000' }, {}, at).from).toBe('+15551230000');
+    expect(parseVoiceWebhook({ CallSid: 'CA2', From: 'anonymous' }, {}, at).from).toBe('anonymous:CA2');
+    expect(parseVoiceWebhook({ CallSid: 'CA3', From: '+266696687' }, {}, at).from).toBe('anonymous:CA3');
+  });
+
   it('ignores odd turn counters and refuses a webhook without a call', () => {
     expect(parseVoiceWebhook({ CallSid: 'CA1', From: '+1555' }, { turn: ['1', '2'], silence: '-1' }, at)).toMatchObject({ turn: 0, silence: 0 });
     expect(() => parseVoiceWebhook({ From: '+1555' }, {}, at)).toThrow('CallSid and From are required');
