@@ -27,7 +27,7 @@ const ENGINE_PORTS = [ConversationStore, FlowCatalog, LanguageUnderstanding, Inb
 @Global()
 @Module({})
 export class EngineModule {
-  static forRoot(config: ParleyConfig): DynamicModule {
+  static forRoot(config: ParleyConfig, handoff: HandoffDesk = new NoHandoffDesk()): DynamicModule {
     return {
       module: EngineModule,
       providers: [
@@ -43,7 +43,7 @@ export class EngineModule {
           provide: InboundCompliance,
           useValue: new ComplianceScreen({ name: config.MESSAGING_PROGRAM_NAME, helpContact: config.MESSAGING_HELP_CONTACT }),
         },
-        { provide: HandoffDesk, useClass: NoHandoffDesk },
+        { provide: HandoffDesk, useValue: handoff },
         { provide: Clock, useClass: SystemClock },
         { provide: TransportRegistry, useValue: new TransportRegistry() },
         {

@@ -3,3 +3,4 @@ export * from './fake-twilio';
 export * from './fake-webhook-receiver';
 export * from './test-database-targets';
 export * from './fake-smtp';
+export * from './fake-slack';

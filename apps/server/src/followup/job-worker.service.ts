@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { PostHandoffCard } from '@parley/channels-slack';
 import type { ParleyConfig } from '@parley/config';
 import { JobStore, JobWorker, WebhookHandler } from '@parley/followup';
 import { EmailSetup } from '../email/email-setup';
+import { HandoffJobHandler } from '../slack/handoff-job.handler';
 import { CONFIG } from '../tokens';
 
 /**
@@ -12,10 +14,10 @@ import { CONFIG } from '../tokens';
 export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly worker: JobWorker;
 
-  constructor(@Inject(CONFIG) config: ParleyConfig, store: JobStore, email: EmailSetup) {
+  constructor(@Inject(CONFIG) config: ParleyConfig, store: JobStore, postHandoffCard: PostHandoffCard, email: EmailSetup) {
     this.worker = new JobWorker({
       store,
-      handlers: [new WebhookHandler({ url: config.CRM_WEBHOOK_URL, secret: config.CRM_WEBHOOK_SECRET, timeoutMs: config.CRM_WEBHOOK_TIMEOUT_MS }), email.handler],
+      handlers: [new WebhookHandler({ url: config.CRM_WEBHOOK_URL, secret: config.CRM_WEBHOOK_SECRET, timeoutMs: config.CRM_WEBHOOK_TIMEOUT_MS }), new HandoffJobHandler(postHandoffCard), email.handler],
       pollMs: config.JOBS_POLL_MS,
       leaseMs: config.JOBS_LEASE_MS,
       batchSize: config.JOBS_BATCH_SIZE,

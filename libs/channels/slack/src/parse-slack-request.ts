@@ -26,9 +26,8 @@ const threadMessage = z.object({
     thread_ts: z.string(),
     user: z.string(),
     text: z.string().min(1),
-    // Our own posts (bot_id) and edits, joins and the like (subtype) are not rep replies.
-    bot_id: z.undefined(),
-    subtype: z.undefined(),
+    bot_id: z.string().optional(),
+    subtype: z.string().optional(),
   }),
 });
 
@@ -53,5 +52,7 @@ export function parseSlackRequest(body: unknown): SlackCommand {
   const message = threadMessage.safeParse(body);
   if (!message.success) return { kind: 'ignored' };
   const { event, event_id } = message.data;
+  // Our own posts (bot_id) and edits, joins and the like (subtype) are not rep replies.
+  if (event.bot_id || event.subtype) return { kind: 'ignored' };
   return { kind: 'reply', eventId: event_id, channel: event.channel, threadTs: event.thread_ts, text: event.text };
 }
