@@ -58,6 +58,21 @@ describe('Twilio Voice end to end', () => {
     ]);
   });
 
+  it('welcomes back a caller whose flow ended, and lets them start over', async () => {
+    const ann = caller();
+    let step = await ann.dial();
+    for (const answer of ['Ann', 'ann@acme.io']) step = await ann.say(step, answer);
+    expect((await ann.press(step, '1')).hangup).toBe(true);
+    expect(await ann.post('/webhooks/twilio/voice', ann.params({ CallStatus: 'completed' }))).toMatchObject({ status: 200, said: [], hangup: false });
+
+    const again = new VoiceCaller(() => running.url, ann.from);
+    const welcome = listening(await again.dial());
+    expect(welcome.said).toEqual(['Welcome back! What can I do for you?']);
+    const bye = await again.say(welcome, 'I have a question about pricing');
+    expect(bye).toMatchObject({ hangup: true, listenAt: undefined });
+    expect(bye.said).toEqual(['Thanks for your message, Ann. Someone from our team will get back to you.', 'Thanks for calling. Goodbye!']);
+  });
+
   it('answers a retried Gather callback with the same prompt and stores the answer once', async () => {
     const sam = caller();
     const greeting = await sam.dial();

@@ -15,10 +15,13 @@ export interface VoiceWebhook {
   /** Gathers in a row that heard nothing. */
   silence: number;
   input?: CallerInput;
+  /** A status callback saying the call has ended (or never connected). */
+  over: boolean;
   receivedAt: Date;
 }
 
 const SMALL_COUNT = /^\d{1,3}$/;
+const FINAL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 
 function count(value: unknown): number {
   return typeof value === 'string' && SMALL_COUNT.test(value) ? Number(value) : 0;
@@ -38,7 +41,15 @@ export function parseVoiceWebhook(params: TwilioParams, query: Record<string, un
   const callSid = param(params, 'CallSid');
   const from = param(params, 'From');
   if (!callSid || !from) throw new BadRequestException({ error: 'bad_request', message: 'CallSid and From are required' });
-  return { callSid, from: callerAddress(from, callSid), turn: count(query.turn), silence: count(query.silence), input: inputOf(params), receivedAt };
+  return {
+    callSid,
+    from: callerAddress(from, callSid),
+    turn: count(query.turn),
+    silence: count(query.silence),
+    input: inputOf(params),
+    over: FINAL_STATUSES.has(param(params, 'CallStatus') ?? ''),
+    receivedAt,
+  };
 }
 
 /** CallSid + turn names the answer, so Twilio's retries of one Gather callback are stored once. */

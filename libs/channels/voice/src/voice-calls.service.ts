@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConversationEngine, ConversationStore, FlowCatalog, type OpenConversation } from '@parley/engine';
 import { flowIsOver, lastPrompts } from './call-progress';
-import { toTwiml } from './drivers/twiml';
+import { EMPTY_TWIML, toTwiml } from './drivers/twiml';
 import { toInbound, type CallerInput, type VoiceWebhook } from './parse-voice-webhook';
 import { spokenPrompt, type Speakable } from './spoken-prompt';
 import { spokenLanguageFor } from './voice-locale';
@@ -10,6 +10,7 @@ import { VoiceTransport } from './voice.transport';
 
 export const VOICE_LINES = {
   goodbye: 'Thanks for calling. Goodbye!',
+  welcomeBack: 'Welcome back! What can I do for you?',
   notHeard: "Sorry, I didn't hear anything.",
   silentGoodbye: "I still didn't hear anything, so I'll let you go. Thanks for calling. Goodbye!",
   handedOff: 'A member of our team will get back to you shortly. Thanks for calling. Goodbye!',
@@ -22,6 +23,8 @@ interface Listen {
   silence: number;
   /** This turn asked for a human: with a sales number set, the call is transferred to it. */
   handoff?: boolean;
+  /** Listen even though the flow has ended: a caller who finished it before may start over. */
+  reopen?: boolean;
 }
 
 /** One phone call as a conversation: each webhook is a turn of the engine, answered with the TwiML that speaks its replies. */
@@ -36,6 +39,10 @@ export class VoiceCalls {
   ) {}
 
   async answer(call: VoiceWebhook): Promise<string> {
+    if (call.over) {
+      this.transport.callEnded(call.from);
+      return EMPTY_TWIML;
+    }
     this.transport.callActive(call.from);
     if (call.input) return this.afterInput(call, call.input);
     if (call.turn === 0 && call.silence === 0) return this.greet(call);
@@ -45,8 +52,11 @@ export class VoiceCalls {
   /** A new call starts the caller's flow, or picks it up where it stopped (a repeated call, a retried webhook). */
   private async greet(call: VoiceWebhook): Promise<string> {
     const started = await this.engine.start('voice', call.from);
-    const prompts = started.length ? started : await this.pending(call.from);
-    return this.respond(call, prompts.map(spokenPrompt), { turn: 1, silence: 0 });
+    const first = { turn: 1, silence: 0 };
+    if (started.length) return this.respond(call, started.map(spokenPrompt), first);
+    const open = await this.open(call);
+    if (flowIsOver(open) && open.conversation.messageCount > 0) return this.respond(call, [VOICE_LINES.welcomeBack], { ...first, reopen: true });
+    return this.respond(call, (await this.pending(call.from)).map(spokenPrompt), first);
   }
 
   /** A retried callback finds its message stored already: it is answered with the same prompts again. */
@@ -68,7 +78,7 @@ export class VoiceCalls {
     const salesNumber = this.options.salesNumber;
     if (listen.handoff && salesNumber) return this.hangUp(call, open, [...lines, VOICE_LINES.transferring], salesNumber);
     if (open.conversation.owner === 'human') return this.hangUp(call, open, [...lines, VOICE_LINES.handedOff]);
-    if (flowIsOver(open)) return this.hangUp(call, open, [...lines, VOICE_LINES.goodbye]);
+    if (flowIsOver(open) && !listen.reopen) return this.hangUp(call, open, [...lines, VOICE_LINES.goodbye]);
     const listenAt = publicUrl(this.options, `${VOICE_WEBHOOK_PATH}?turn=${listen.turn}&silence=${listen.silence}`);
     return toTwiml({ spoken: this.spokenLanguage(open), lines, listenAt });
   }

@@ -12,6 +12,9 @@ export interface VoiceAnswer {
   dial?: string;
 }
 
+/** Answers a webhook that needs nothing done (a call status callback). */
+export const EMPTY_TWIML = new twilio.twiml.VoiceResponse().toString();
+
 /** The answer as TwiML: prompts inside <Gather>, so the caller can answer before they end. */
 export function toTwiml(answer: VoiceAnswer): string {
   const response = new twilio.twiml.VoiceResponse();
