@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { verifyConsentChain, type ConsentRecord } from '@parley/consent';
 import { SqlApiKeys, type SqlDatabase } from '@parley/persistence';
 import { DATABASE } from '../apps/server/src/tokens';
+import { FakeTwilio } from '@parley/testing';
 import { ChatClient } from './support/chat-client';
+import { SmsPeer, TWILIO, twilioEnv } from './support/sms-peer';
 import { startApp, type RunningApp } from './support/app';
 
 const PERSON = { name: 'Zelda Marlowe', email: 'zelda.marlowe@privacy-test.example', phone: '+14155550199' };
@@ -25,17 +27,23 @@ function findPersonalData(db: Database.Database, needles: string[]): { table: st
 }
 
 describe('privacy rights: export and erasure of a contact', () => {
+  const fake = new FakeTwilio({ accountSid: TWILIO.accountSid, authToken: TWILIO.authToken });
   let running: RunningApp;
+  const peer = new SmsPeer(() => running.url, fake);
   const keys: Record<string, string> = {};
   const api = (path: string, role: string, method = 'GET') => fetch(`${running.url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${keys[role]}` } });
 
   beforeAll(async () => {
     // A CRM nobody answers: the lead's push job stays pending (retrying), for the erasure to cancel.
-    running = await startApp({ CRM_WEBHOOK_URL: 'http://127.0.0.1:9/crm', CRM_WEBHOOK_SECRET: 'privacy-test-secret', JOBS_BACKOFF_BASE_MS: '60000', ENTRY_FLOW: 'b2b-lead-qualification' });
+    const { url } = await fake.start();
+    running = await startApp({ ...twilioEnv(url), CRM_WEBHOOK_URL: 'http://127.0.0.1:9/crm', CRM_WEBHOOK_SECRET: 'privacy-test-secret', JOBS_BACKOFF_BASE_MS: '60000', ENTRY_FLOW: 'b2b-lead-qualification' });
     const apiKeys = new SqlApiKeys(running.app.get<{ sql: SqlDatabase }>(DATABASE).sql);
     for (const role of ['admin', 'marketer']) keys[role] = (await apiKeys.create(`${role}-key`, role as 'admin', new Date())).key;
   });
-  afterAll(() => running?.close());
+  afterAll(async () => {
+    await running?.close();
+    await fake.stop();
+  });
 
   it('exports everything held on a web chat lead, erases it everywhere but the consent proof, and audits both', async () => {
     const visitor = new ChatClient(running.url);
@@ -105,5 +113,25 @@ describe('privacy rights: export and erasure of a contact', () => {
     const resumed = await back.hello({ visitorId: hello.visitorId });
     expect(resumed.history.map((m) => m.text)).not.toContain(PERSON.name);
     back.close();
+  }, 30_000);
+
+  it('erases a texter: the phone number survives only in the consent ledger, whose chain still verifies', async () => {
+    const phone = '+14155550142';
+    await peer.text(phone, 'Hi', 1);
+    await peer.text(phone, 'STOP', 1);
+    await peer.post('/webhooks/twilio/sms', peer.inbound(phone, `this is ${PERSON.name}, ${PERSON.email}`));
+    const db = new Database(join(running.dataDir, 'parley.sqlite'));
+    const { contact_id: contactId } = db.prepare("SELECT contact_id FROM channel_identities WHERE channel = 'sms' AND address = ?").get(phone) as { contact_id: string };
+    const data = await (await api(`/contacts/${contactId}/export`, 'admin')).json();
+    expect(data.consent[0]).toMatchObject({ action: 'revoke', evidence: expect.objectContaining({ address: phone }) });
+
+    expect((await api(`/contacts/${contactId}`, 'admin', 'DELETE')).status).toBe(200);
+    const hits = findPersonalData(db, [phone, PERSON.email]);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.filter((hit) => hit.table !== 'consent_events')).toEqual([]);
+    const ledger = ((await (await api(`/contacts/${contactId}/consent`, 'admin')).json()).history as ConsentRecord[]).map((r) => ({ ...r, at: new Date(r.at) }));
+    expect(verifyConsentChain(ledger)).toEqual({ ok: true });
+    expect(ledger.map((r) => `${r.action}:${r.channel}:${r.source}`)).toEqual(['revoke:sms:keyword', 'revoke:all:api']);
+    db.close();
   }, 30_000);
 });
