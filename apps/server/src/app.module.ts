@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { createSlackDesk, SlackModule } from '@parley/channels-slack';
+import { SlackHandoffDesk, SlackModule, slackProblem } from '@parley/channels-slack';
 import { SmsModule } from '@parley/channels-sms';
 import { VoiceModule } from '@parley/channels-voice';
 import { WebchatModule } from '@parley/channels-webchat';
@@ -9,6 +9,7 @@ import { AssetsController } from './assets.controller';
 import { EngineModule } from './engine.module';
 import { FollowupModule } from './followup/followup.module';
 import { HealthController } from './health.controller';
+import { SqlHandoffThreads } from './slack/sql-handoff-threads';
 import { SqlDeliveryReceipts } from './sms/sql-delivery-receipts';
 
 /** The composition root: the only place that picks drivers for the engine's ports and the channels. */
@@ -22,11 +23,10 @@ export class AppModule {
       salesChannel: config.SLACK_SALES_CHANNEL,
       queueChannels: config.SLACK_QUEUE_CHANNELS,
     };
-    const slack = createSlackDesk(slackOptions);
     return {
       module: AppModule,
       imports: [
-        EngineModule.forRoot(config, slack?.desk),
+        EngineModule.forRoot(config, slackProblem(slackOptions) ? undefined : SlackHandoffDesk),
         WebchatModule.forRoot({ floodMessages: config.WEBCHAT_FLOOD_MESSAGES, floodWindowMs: config.WEBCHAT_FLOOD_WINDOW_MS }),
         SmsModule.forRoot({
           accountSid: config.TWILIO_ACCOUNT_SID,
@@ -41,7 +41,7 @@ export class AppModule {
           publicBaseUrl: config.PUBLIC_BASE_URL,
           salesNumber: config.VOICE_SALES_NUMBER,
         }),
-        SlackModule.forRoot(slackOptions, slack),
+        SlackModule.forRoot(slackOptions, { threads: SqlHandoffThreads }),
         AdminModule,
         FollowupModule,
       ],

@@ -1,4 +1,4 @@
-import { Global, Logger, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Logger, Module, type DynamicModule, type Type } from '@nestjs/common';
 import type { OutboundMessage } from '@parley/core';
 import type { ParleyConfig } from '@parley/config';
 import {
@@ -27,7 +27,7 @@ const ENGINE_PORTS = [ConversationStore, FlowCatalog, LanguageUnderstanding, Inb
 @Global()
 @Module({})
 export class EngineModule {
-  static forRoot(config: ParleyConfig, handoff: HandoffDesk = new NoHandoffDesk()): DynamicModule {
+  static forRoot(config: ParleyConfig, handoff: Type<HandoffDesk> = NoHandoffDesk): DynamicModule {
     return {
       module: EngineModule,
       providers: [
@@ -43,7 +43,8 @@ export class EngineModule {
           provide: InboundCompliance,
           useValue: new ComplianceScreen({ name: config.MESSAGING_PROGRAM_NAME, helpContact: config.MESSAGING_HELP_CONTACT }),
         },
-        { provide: HandoffDesk, useValue: handoff },
+        // A desk from a channel module (Slack) is bound by class: it lives in that global module.
+        handoff === NoHandoffDesk ? { provide: HandoffDesk, useClass: NoHandoffDesk } : { provide: HandoffDesk, useExisting: handoff },
         { provide: Clock, useClass: SystemClock },
         { provide: TransportRegistry, useValue: new TransportRegistry() },
         {

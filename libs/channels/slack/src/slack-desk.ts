@@ -1,23 +1,11 @@
 import { WebApiSlack } from './drivers/web-api-slack';
-import { HandoffThreads } from './handoff-thread.port';
-import { InMemoryHandoffThreads } from './in-memory-handoff-threads';
 import { SlackApi } from './slack-api.port';
-import { SlackHandoffDesk } from './slack-handoff.desk';
 import { slackProblem, type SlackOptions } from './slack-options';
 
-/** The drivers the engine (the desk) and the Slack module (cards, buttons, replies) share. */
-export interface SlackDesk {
-  api: SlackApi;
-  threads: HandoffThreads;
-  desk: SlackHandoffDesk;
-}
-
-/** Built before the engine, which relays to the desk; undefined while Slack is off. */
-export function createSlackDesk(options: SlackOptions): SlackDesk | undefined {
-  if (slackProblem(options)) return undefined;
-  const api = new WebApiSlack(options.botToken!, options.apiUrl);
-  const threads = new InMemoryHandoffThreads();
-  return { api, threads, desk: new SlackHandoffDesk(api, threads) };
+/** Slack's Web API while the desk is on; while it is off, every call fails with the reason. */
+export function createSlackApi(options: SlackOptions): SlackApi {
+  const problem = slackProblem(options);
+  return problem ? new UnconfiguredSlackApi(problem) : new WebApiSlack(options.botToken!, options.apiUrl);
 }
 
 export class UnconfiguredSlackApi extends SlackApi {

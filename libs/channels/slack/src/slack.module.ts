@@ -1,36 +1,43 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { HandoffActions } from './handoff-actions.service';
 import { HandoffThreads } from './handoff-thread.port';
 import { InMemoryHandoffThreads } from './in-memory-handoff-threads';
 import { PostHandoffCard } from './post-handoff-card.service';
 import { SlackApi } from './slack-api.port';
-import { UnconfiguredSlackApi, type SlackDesk } from './slack-desk';
+import { createSlackApi } from './slack-desk';
 import { SlackEventsController } from './slack-events.controller';
+import { SlackHandoffDesk } from './slack-handoff.desk';
 import { SlackInbox } from './slack-inbox.service';
-import { slackProblem, SlackOptions } from './slack-options';
+import { SlackOptions } from './slack-options';
 import { SlackSignatureGuard } from './slack-signature.guard';
 
+export interface SlackDrivers {
+  /** Where card threads are kept; defaults to a bounded in-memory map (lost on restart). */
+  threads?: Type<HandoffThreads>;
+}
+
 /**
- * The sales handoff desk in Slack. Global so the job worker can run `handoff.request` jobs with
- * PostHandoffCard; ConversationEngine comes from the app's global engine module.
+ * The sales handoff desk in Slack. Global so the engine module can bind HandoffDesk to SlackHandoffDesk
+ * and the job worker can run `handoff.request` jobs; ConversationEngine comes from the global engine module.
  */
 @Module({})
 export class SlackModule {
-  static forRoot(options: SlackOptions, desk: SlackDesk | undefined): DynamicModule {
+  static forRoot(options: SlackOptions, drivers: SlackDrivers = {}): DynamicModule {
     return {
       module: SlackModule,
       global: true,
       controllers: [SlackEventsController],
       providers: [
         { provide: SlackOptions, useValue: options },
-        { provide: SlackApi, useValue: desk?.api ?? new UnconfiguredSlackApi(slackProblem(options) ?? 'Slack is off') },
-        { provide: HandoffThreads, useValue: desk?.threads ?? new InMemoryHandoffThreads() },
+        { provide: SlackApi, useFactory: () => createSlackApi(options) },
+        { provide: HandoffThreads, useClass: drivers.threads ?? InMemoryHandoffThreads },
+        { provide: SlackHandoffDesk, inject: [SlackApi, HandoffThreads], useFactory: (api: SlackApi, threads: HandoffThreads) => new SlackHandoffDesk(api, threads) },
         PostHandoffCard,
         HandoffActions,
         SlackInbox,
         SlackSignatureGuard,
       ],
-      exports: [PostHandoffCard],
+      exports: [PostHandoffCard, SlackHandoffDesk],
     };
   }
 }

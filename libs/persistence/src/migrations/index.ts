@@ -4,6 +4,7 @@ import { MisunderstoodUtterances1764100000002 } from './1764100000002-misunderst
 import { ApiKeys1764100000003 } from './1764100000003-api-keys';
 import { ConsentEvents1764100000004 } from './1764100000004-consent-events';
 import { MessageDelivery1764100000005 } from './1764100000005-message-delivery';
+import { HandoffThreads1764100000030 } from './1764100000030-handoff-threads';
 
 export const MIGRATIONS = [
   InitialSchema1764100000000,
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   ApiKeys1764100000003,
   ConsentEvents1764100000004,
   MessageDelivery1764100000005,
+  HandoffThreads1764100000030,
 ];
