@@ -69,6 +69,10 @@ describe('privacy rights: export and erasure of a contact', () => {
     const db = new Database(join(running.dataDir, 'parley.sqlite'));
     const { contact_id: contactId } = db.prepare('SELECT contact_id FROM conversations WHERE id = ?').get(hello.conversationId) as { contact_id: string };
 
+    // The lead flow routes every answer, so nothing lands in the misunderstood queue by itself: seed one for this conversation.
+    db.prepare("INSERT INTO misunderstood_utterances (id, conversation_id, channel, text, guesses, created_at) VALUES (?, ?, 'webchat', ?, '[]', ?)").run(
+      '0190b6a4-0000-7000-8000-0000000000aa', hello.conversationId, `call ${PERSON.phone} please`, new Date().toISOString(),
+    );
     expect((await api(`/contacts/${contactId}/export`, 'marketer')).status).toBe(403);
     expect((await api('/contacts/0190b6a4-0000-7000-8000-000000000000/export', 'admin')).status).toBe(404);
     expect((await api('/contacts/not-a-uuid/export', 'admin')).status).toBe(400);
@@ -81,6 +85,7 @@ describe('privacy rights: export and erasure of a contact', () => {
     const texts = data.conversations.flatMap((c: { messages: { text: string }[] }) => c.messages.map((m) => m.text));
     expect(texts).toEqual(expect.arrayContaining([PERSON.name, PERSON.email, expect.stringContaining(PERSON.phone)]));
     expect(JSON.stringify(data.jobs)).toContain(contactId);
+    expect(data.misunderstood).toEqual([expect.objectContaining({ text: `call ${PERSON.phone} please` })]);
     expect(Array.isArray(data.consent)).toBe(true);
     expect(findPersonalData(db, Object.values(PERSON)).length).toBeGreaterThan(0);
 
@@ -88,7 +93,7 @@ describe('privacy rights: export and erasure of a contact', () => {
     const erased = await api(`/contacts/${contactId}`, 'admin', 'DELETE');
     expect(erased.status).toBe(200);
     const result = await erased.json();
-    expect(result.counts).toMatchObject({ identities: 1, conversations: 1, messages: expect.any(Number) });
+    expect(result.counts).toMatchObject({ identities: 1, conversations: 1, misunderstood: 1, messages: expect.any(Number) });
     expect(result.counts.messages).toBeGreaterThanOrEqual(8);
     expect(result.counts.jobsCancelled).toBeGreaterThan(0);
 
