@@ -6,6 +6,7 @@ import { JobWorker } from './job-worker';
 class MemoryStore implements Pick<JobStore, 'claim' | 'complete' | 'fail'> {
   failures: { id: string; failure: JobFailure }[] = [];
   completed: string[] = [];
+  notes: (string | undefined)[] = [];
   claims: ClaimRequest[] = [];
   constructor(public jobs: OutboxJob[]) {}
   async claim(request: ClaimRequest) {
@@ -14,8 +15,9 @@ class MemoryStore implements Pick<JobStore, 'claim' | 'complete' | 'fail'> {
     due.forEach((j) => Object.assign(j, { status: 'running', attempts: j.attempts + 1 }));
     return due.map((j) => ({ ...j }));
   }
-  async complete(job: { id: string }) {
+  async complete(job: { id: string }, _now: Date, note?: string) {
     this.completed.push(job.id);
+    this.notes.push(note);
     return true;
   }
   async fail(job: { id: string }, failure: JobFailure) {
@@ -43,6 +45,15 @@ describe('JobWorker', () => {
     expect(keys).toEqual(['key-a']);
     expect(store.completed).toEqual(['a']);
     expect(store.jobs[1].status).toBe('pending');
+  });
+
+  it('completes a skipped job with its reason', async () => {
+    const store = new MemoryStore([job('a', 'crm.push')]);
+    const worker = new JobWorker({ store: store as unknown as JobStore, handlers: [handler(async () => ({ skipped: 'no consent' }))], now: () => now });
+    await worker.tick();
+    expect(store.completed).toEqual(['a']);
+    expect(store.notes).toEqual(['no consent']);
+    expect(store.failures).toEqual([]);
   });
 
   it('schedules a retry with backoff, and gives up after the last attempt', async () => {
