@@ -59,6 +59,13 @@ describe.each(targets)('SqlJobStore on %s', (_name, setup) => {
     expect(await store.get(first.id)).toMatchObject({ status: 'done', attempts: 3 });
   });
 
+  it('keeps the reason of a skipped job on the done row', async () => {
+    await insert('email.step');
+    const [job] = await store.claim({ types: ['email.step'], limit: 1, now: t0, leaseMs: 1000 });
+    expect(await store.complete(job, plus(10), 'no email marketing consent (revoked)')).toBe(true);
+    expect(await store.get(job.id)).toMatchObject({ status: 'done', lastError: 'no email marketing consent (revoked)' });
+  });
+
   it('retries only failed and dead jobs, with a fresh attempt budget', async () => {
     await insert('crm.push');
     const [job] = await store.claim({ types: ['crm.push'], limit: 1, now: t0, leaseMs: 1000 });
