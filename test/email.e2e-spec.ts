@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATABASE } from '../apps/server/src/tokens';
 import { startApp, type RunningApp } from './support/app';
+import { ChatClient } from './support/chat-client';
 
 const POSTAL = 'Parley Inc., 12 Harbour Street, Bristol BS1 4QA, UK';
 
@@ -41,15 +42,15 @@ describe('email sequences: consent-gated drip with RFC 8058 one-click unsubscrib
       await new Promise((r) => setTimeout(r, 25));
     }
   };
+  const grant = (contactId: string) =>
+    sql.transaction((tx) =>
+      consentLedger.append(tx, { contactId, channel: 'email', purpose: 'marketing', action: 'grant', source: 'widget', evidence: { ip: '203.0.113.9' }, actor: 'contact', at: new Date() }),
+    );
   const contact = async (attributes: Record<string, unknown>, consent: boolean) => {
     const id = newId();
     const at = new Date().toISOString();
     await sql.run('INSERT INTO contacts (id, attributes, created_at, updated_at) VALUES (?, ?, ?, ?)', [id, JSON.stringify(attributes), at, at]);
-    if (consent) {
-      await sql.transaction((tx) =>
-        consentLedger.append(tx, { contactId: id, channel: 'email', purpose: 'marketing', action: 'grant', source: 'widget', evidence: { ip: '203.0.113.9' }, actor: 'contact', at: new Date() }),
-      );
-    }
+    if (consent) await grant(id);
     return id;
   };
   /** What the engine writes for a flow's `followup` node of kind email_sequence (jobs-from-flow.ts). */
@@ -76,6 +77,7 @@ describe('email sequences: consent-gated drip with RFC 8058 one-click unsubscrib
       UNSUBSCRIBE_SECRET: 'test-unsubscribe-secret',
       PUBLIC_BASE_URL: 'https://parley.test',
       JOBS_POLL_MS: '20',
+      ENTRY_FLOW: 'b2b-lead-qualification',
     });
     sql = running.app.get<{ sql: SqlDatabase }>(DATABASE).sql;
   }, 60_000);
@@ -138,5 +140,36 @@ describe('email sequences: consent-gated drip with RFC 8058 one-click unsubscrib
     expect(await job(`email:${ana}:test-drip:3`)).toBeUndefined();
     expect(smtp.messages).toHaveLength(1);
     expect(smtp.to('bob@example.com')).toEqual([]);
+  });
+
+  it("starts from a flow's followup node: a self-serve lead in web chat gets the trial email, personalised", async () => {
+    const visitor = new ChatClient(running.url);
+    try {
+      const { visitorId } = await visitor.hello();
+      await visitor.nextText(/name/i);
+      await visitor.send('Sam');
+      await visitor.nextText(/email/i);
+      const identity = await sql.get<{ contact_id: string }>("SELECT contact_id FROM channel_identities WHERE channel = 'webchat' AND address = ?", [visitorId]);
+      await grant(identity!.contact_id);
+      const answers: [RegExp, string][] = [
+        [/how many people/i, "it's just me"],
+        [/help with most/i, 'more leads please'],
+        [/who decides/i, 'Just researching'],
+        [/when are you hoping/i, 'Later'],
+        [/budget/i, 'not really, no'],
+      ];
+      await visitor.send('sam@tinyshop.io');
+      for (const [question, answer] of answers) {
+        await visitor.nextText(question);
+        await visitor.send(answer);
+      }
+      await until(async () => smtp.to('sam@tinyshop.io').length > 0);
+    } finally {
+      visitor.close();
+    }
+    const [mail] = smtp.to('sam@tinyshop.io');
+    expect(mail.parsed.subject).toBe('Your Parley free trial');
+    expect(mail.parsed.text).toContain('Hi Sam, start your trial here: https://parley.example/trial');
+    expect(mail.headers.get('list-unsubscribe')).toMatch(/^<https:\/\/parley\.test\/u\/[^>]+>, <mailto:[^>]+>$/);
   });
 });
