@@ -1,5 +1,8 @@
 import { signSlackRequest } from '@parley/channels-slack';
 import { FakeSlack, type FakeSlackMessage } from '@parley/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startApp, type RunningApp } from './support/app';
 import { ChatClient, type ChatMessage } from './support/chat-client';
 
@@ -11,10 +14,12 @@ describe('Slack sales handoff desk', () => {
   let slack: FakeSlack;
   let running: RunningApp;
   let visitor: ChatClient;
+  /** The instance Slack calls: the shared app, or the restarted one. */
+  let slackTarget = '';
 
   const postSigned = (body: string, contentType: string, secret = SECRET) => {
     const timestamp = Math.floor(Date.now() / 1000);
-    return fetch(`${running.url}/slack/events`, {
+    return fetch(`${slackTarget}/slack/events`, {
       method: 'POST',
       headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signSlackRequest(secret, timestamp, body) },
       body,
@@ -36,18 +41,21 @@ describe('Slack sales handoff desk', () => {
   const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
   const fromBotAfter = (count: number) => visitor.received.slice(count).filter((m: ChatMessage) => m.from === 'bot');
 
+  const slackEnv = () => ({
+    ENTRY_FLOW: 'b2b-lead-qualification',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_API_URL: slack.url,
+    SLACK_SALES_CHANNEL: 'C_SALES',
+    SLACK_QUEUE_CHANNELS: 'enterprise:C_ENTERPRISE',
+    JOBS_POLL_MS: '50',
+  });
+
   beforeAll(async () => {
     slack = new FakeSlack();
     await slack.start();
-    running = await startApp({
-      ENTRY_FLOW: 'b2b-lead-qualification',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_API_URL: slack.url,
-      SLACK_SALES_CHANNEL: 'C_SALES',
-      SLACK_QUEUE_CHANNELS: 'enterprise:C_ENTERPRISE',
-      JOBS_POLL_MS: '50',
-    });
+    running = await startApp(slackEnv());
+    slackTarget = running.url;
   });
   afterAll(async () => {
     visitor?.close();
@@ -129,6 +137,45 @@ describe('Slack sales handoff desk', () => {
     const { history } = await back.hello({ visitorId });
     back.close();
     expect(history.filter((m) => m.from === 'agent').map((m) => m.text)).toEqual([joining.text, 'Yes: SAML and OIDC.']);
+  });
+
+  it('keeps the card thread across a restart: a claim on the new instance reaches the visitor', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-slack-'));
+    const env = { ...slackEnv(), DATABASE_URL: `sqlite:${join(dir, 'parley.sqlite')}` };
+    let first: RunningApp | undefined = await startApp(env);
+    let second: RunningApp | undefined;
+    const clients: ChatClient[] = [];
+    try {
+      const before = new ChatClient(first.url);
+      clients.push(before);
+      const { conversationId, visitorId } = await before.hello();
+      await before.nextText(/what's your name/i);
+      await before.send('talk to sales please');
+      await before.nextText(/connecting you/i);
+      const card = await slack.waitFor(() => [...slack.messages.values()].find((m) => !m.threadTs && cardText(m).includes(conversationId)));
+      before.close();
+      await first.close();
+      first = undefined;
+
+      second = await startApp(env);
+      slackTarget = second.url;
+      const after = new ChatClient(second.url);
+      clients.push(after);
+      await after.hello({ visitorId });
+      const claim = await press('handoff_claim', conversationId, 'U_CARA');
+      expect(await claim.json()).toEqual({ outcome: 'done' });
+      expect(cardText(card)).toContain('Claimed by <@U_CARA>');
+      expect((await after.nextText(/is joining/)).from).toBe('agent');
+      // A new client numbers its messages from m1 again: a fresh id keeps this one from being taken for a repeat.
+      expect(await after.send('still there?', 'after-restart-1')).toMatchObject({ duplicate: false });
+      await slack.waitFor(() => slack.thread(card.ts).find((m) => m.text.includes('still there?')));
+    } finally {
+      slackTarget = running.url;
+      clients.forEach((c) => c.close());
+      await first?.close();
+      await second?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('answers 503 with a reason when Slack is not configured', async () => {
