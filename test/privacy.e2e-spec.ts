@@ -73,6 +73,10 @@ describe('privacy rights: export and erasure of a contact', () => {
     db.prepare("INSERT INTO misunderstood_utterances (id, conversation_id, channel, text, guesses, created_at) VALUES (?, ?, 'webchat', ?, '[]', ?)").run(
       '0190b6a4-0000-7000-8000-0000000000aa', hello.conversationId, `call ${PERSON.phone} please`, new Date().toISOString(),
     );
+    // Slack is off here: seed the card copy a handoff would have stored.
+    db.prepare("INSERT INTO handoff_threads (conversation_id, request_key, slack_channel, slack_ts, card, updated_at) VALUES (?, 'k', 'C1', '1.2', ?, ?)").run(
+      hello.conversationId, JSON.stringify({ name: PERSON.name, email: PERSON.email }), new Date().toISOString(),
+    );
     expect((await api(`/contacts/${contactId}/export`, 'marketer')).status).toBe(403);
     expect((await api('/contacts/0190b6a4-0000-7000-8000-000000000000/export', 'admin')).status).toBe(404);
     expect((await api('/contacts/not-a-uuid/export', 'admin')).status).toBe(400);
@@ -85,6 +89,7 @@ describe('privacy rights: export and erasure of a contact', () => {
     const texts = data.conversations.flatMap((c: { messages: { text: string }[] }) => c.messages.map((m) => m.text));
     expect(texts).toEqual(expect.arrayContaining([PERSON.name, PERSON.email, expect.stringContaining(PERSON.phone)]));
     expect(JSON.stringify(data.jobs)).toContain(contactId);
+    expect(data.handoffThreads).toEqual([expect.objectContaining({ card: { name: PERSON.name, email: PERSON.email } })]);
     expect(data.misunderstood).toEqual([expect.objectContaining({ text: `call ${PERSON.phone} please` })]);
     expect(Array.isArray(data.consent)).toBe(true);
     expect(findPersonalData(db, Object.values(PERSON)).length).toBeGreaterThan(0);
@@ -93,7 +98,7 @@ describe('privacy rights: export and erasure of a contact', () => {
     const erased = await api(`/contacts/${contactId}`, 'admin', 'DELETE');
     expect(erased.status).toBe(200);
     const result = await erased.json();
-    expect(result.counts).toMatchObject({ identities: 1, conversations: 1, misunderstood: 1, messages: expect.any(Number) });
+    expect(result.counts).toMatchObject({ identities: 1, conversations: 1, misunderstood: 1, handoffThreads: 1, messages: expect.any(Number) });
     expect(result.counts.messages).toBeGreaterThanOrEqual(8);
     expect(result.counts.jobsCancelled).toBeGreaterThan(0);
 

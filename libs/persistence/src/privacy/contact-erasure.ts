@@ -11,6 +11,7 @@ export interface ErasureCounts {
   messages: number;
   identities: number;
   misunderstood: number;
+  handoffThreads: number;
   jobsCancelled: number;
   jobsScrubbed: number;
 }
@@ -46,6 +47,8 @@ export async function eraseContact(db: SqlDatabase, contactId: string, actor: st
     const inConversations = 'conversation_id IN (SELECT id FROM conversations WHERE contact_id = ?)';
     const messages = await tx.run(`UPDATE messages SET text = ?, payload = NULL, quick_replies = NULL WHERE ${inConversations}`, [ERASED_TEXT, contactId]);
     const misunderstood = await tx.run(`UPDATE misunderstood_utterances SET text = ? WHERE ${inConversations}`, [ERASED_TEXT, contactId]);
+    // The Slack card copy (name, email, last words); a rep's action on the old card then finds no thread.
+    const handoffThreads = await tx.run(`DELETE FROM handoff_threads WHERE ${inConversations}`, [contactId]);
     const identities = await eraseAddresses(tx, 'channel_identities', contactId);
     const conversations = await eraseAddresses(tx, 'conversations', contactId);
     // Flow state holds the answers given (name, email…): the next turn starts the flow afresh.
@@ -61,6 +64,6 @@ export async function eraseContact(db: SqlDatabase, contactId: string, actor: st
     const consentProof = await consentLedger.append(tx, {
       contactId, channel: 'all', purpose: 'all', action: 'revoke', source: 'api', evidence: { erased: 'true' }, actor, at,
     });
-    return { contactId, erasedAt: now, counts: { conversations, messages, identities, misunderstood, jobsCancelled, jobsScrubbed }, consentProof };
+    return { contactId, erasedAt: now, counts: { conversations, messages, identities, misunderstood, handoffThreads, jobsCancelled, jobsScrubbed }, consentProof };
   });
 }

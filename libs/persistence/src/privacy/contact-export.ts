@@ -11,6 +11,7 @@ export interface ContactExport {
   conversations: (Row & { messages: Row[] })[];
   consent: ConsentRecord[];
   misunderstood: Row[];
+  handoffThreads: Row[];
   jobs: Row[];
 }
 
@@ -54,6 +55,11 @@ export async function exportContact(db: SqlDatabase, contactId: string, at: Date
      JOIN conversations c ON c.id = m.conversation_id WHERE c.contact_id = ? ORDER BY m.created_at`,
     [contactId],
   );
+  const handoffThreads = await db.all<Row>(
+    `SELECT h.conversation_id, h.slack_channel, h.slack_ts, h.card, h.updated_at FROM handoff_threads h
+     JOIN conversations c ON c.id = h.conversation_id WHERE c.contact_id = ?`,
+    [contactId],
+  );
   const jobs = await db.all<Row>(jobsOfContactSql('id, type, payload, status, attempts, run_at, created_at', 'ORDER BY created_at'), [jobsOfContactParam(contactId)]);
   return {
     exportedAt: at.toISOString(),
@@ -62,6 +68,7 @@ export async function exportContact(db: SqlDatabase, contactId: string, at: Date
     conversations: withMessages,
     consent: await consentLedger.of(db, contactId),
     misunderstood,
+    handoffThreads: handoffThreads.map((h) => ({ ...h, card: parsed(h.card) })),
     jobs: jobs.map((j) => ({ ...j, payload: parsed(j.payload) })),
   };
 }
