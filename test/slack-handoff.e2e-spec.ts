@@ -82,6 +82,8 @@ describe('Slack sales handoff desk', () => {
     expect(cardText(card)).toContain('I want to talk to a real person');
     expect(cardText(card)).toMatch(/"Claim".*"Not a fit"/);
 
+    const oversized = await postSigned(JSON.stringify({ type: 'event_callback', filler: 'x'.repeat(1024 * 1024) }), 'application/json');
+    expect(oversized.status).toBe(413);
     const forgedClaim = await press('handoff_claim', conversationId, 'U_MALLORY', 'not-the-secret');
     expect(forgedClaim.status).toBe(401);
     expect(slack.calls.filter((c) => c.method === 'chat.update')).toHaveLength(0);

@@ -9,5 +9,6 @@ export * from './slack-handoff.desk';
 export * from './post-handoff-card.service';
 export * from './handoff-actions.service';
 export * from './parse-slack-request';
-export * from './slack-desk';
+export * from './create-slack-api';
+export * from './unconfigured-slack-api';
 export * from './slack.module';

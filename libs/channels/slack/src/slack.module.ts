@@ -4,7 +4,7 @@ import { HandoffThreads } from './handoff-thread.port';
 import { InMemoryHandoffThreads } from './in-memory-handoff-threads';
 import { PostHandoffCard } from './post-handoff-card.service';
 import { SlackApi } from './slack-api.port';
-import { createSlackApi } from './slack-desk';
+import { createSlackApi } from './create-slack-api';
 import { SlackEventsController } from './slack-events.controller';
 import { SlackHandoffDesk } from './slack-handoff.desk';
 import { SlackInbox } from './slack-inbox.service';
