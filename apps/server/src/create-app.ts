@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ParleyConfig } from '@parley/config';
 import { AppModule } from './app.module';
+import { serveOpenApi } from './openapi';
 import { RedisIoAdapter } from './redis-io.adapter';
 import { keepSlackRawBody } from './slack/slack-raw-body';
 import { harden } from './security/harden';
@@ -15,12 +16,13 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export async function createApp(config: ParleyConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.TRUST_PROXY }),
     { logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1), abortOnError: false },
   );
   app.enableShutdownHooks();
   keepSlackRawBody(app.getHttpAdapter().getInstance(), BODY_LIMIT_BYTES);
   await harden(app, config);
+  serveOpenApi(app);
   if (config.REDIS_URL) app.useWebSocketAdapter(new RedisIoAdapter(app, config.REDIS_URL));
   return app;
 }

@@ -16,6 +16,8 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Behind a reverse proxy (nginx, a load balancer): take the client IP from X-Forwarded-For. Off, it could be forged. */
+  TRUST_PROXY: flag,
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   DATABASE_URL: z
     .string()
