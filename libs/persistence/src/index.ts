@@ -11,3 +11,4 @@ export * from './sql-consent-ledger';
 export * from './outbox';
 export * from './privacy';
 export * from './sql-email-audience';
+export * from './contacts';

@@ -1,0 +1,3 @@
+export * from './contact-row';
+export * from './contact-import';
+export * from './contact-files';
