@@ -6,6 +6,7 @@ import { DATABASE } from '../apps/server/src/tokens';
 import { startApp, type RunningApp } from './support/app';
 import { ChatClient } from './support/chat-client';
 import { parley } from './support/cli';
+import { countKeys, dropKeys } from './support/redis-keys';
 import { buildIfStale } from './support/spawn-app';
 
 const SECRET = 'crm-shared-secret';
@@ -19,7 +20,11 @@ interface JobView {
   lastError: string | null;
 }
 
-describe('follow-up jobs: signed CRM webhooks, retries, dead letters and replay', () => {
+/** The db driver always; the bullmq driver too when a Redis is given, under a key prefix of its own. */
+const drivers: [string, Record<string, string>][] = [['db', {}]];
+if (process.env.TEST_REDIS_URL) drivers.push(['bullmq', { REDIS_URL: process.env.TEST_REDIS_URL, JOBS_QUEUE_PREFIX: `parley-e2e-${process.pid}-${Date.now()}` }]);
+
+describe.each(drivers)('follow-up jobs (%s driver): signed CRM webhooks, retries, dead letters and replay', (_driver, driverEnv) => {
   let running: RunningApp;
   let sql: SqlDatabase;
   let receiver: FakeWebhookReceiver;
@@ -61,6 +66,7 @@ describe('follow-up jobs: signed CRM webhooks, retries, dead letters and replay'
       JOBS_BACKOFF_MAX_MS: '100',
       JOBS_MAX_ATTEMPTS: '6',
       ENTRY_FLOW: 'b2b-lead-qualification',
+      ...driverEnv,
     });
     sql = running.app.get<{ sql: SqlDatabase }>(DATABASE).sql;
     const apiKeys = new SqlApiKeys(sql);
@@ -73,6 +79,7 @@ describe('follow-up jobs: signed CRM webhooks, retries, dead letters and replay'
   afterAll(async () => {
     await running?.close();
     await receiver?.stop();
+    if (driverEnv.REDIS_URL) await dropKeys(driverEnv.REDIS_URL, driverEnv.JOBS_QUEUE_PREFIX);
   });
 
   it('retries 5xx with backoff and delivers each job exactly once, signed, with its idempotency key', async () => {
@@ -93,6 +100,7 @@ describe('follow-up jobs: signed CRM webhooks, retries, dead letters and replay'
     expect(receiver.requests.find((r) => r.status === 200)!.body).toMatchObject({ idempotencyKey: expect.stringMatching(/^followup:/), payload: { email: expect.any(String) } });
     // no handler for score.event yet: untouched, not failed, not consumed
     expect(await job(waiting)).toEqual({ status: 'pending', attempts: 0, last_error: null });
+    if (driverEnv.REDIS_URL) expect(await countKeys(driverEnv.REDIS_URL, driverEnv.JOBS_QUEUE_PREFIX)).toBeGreaterThan(0); // they went through BullMQ
   });
 
   it('sends a 4xx straight to dead; the API lists it and a replay from the CLI or the API delivers it once', async () => {

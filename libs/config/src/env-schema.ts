@@ -81,6 +81,8 @@ export const envSchema = z.object({
   JOBS_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(1_000),
   JOBS_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(600_000),
   CRM_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Redis key prefix of the bullmq job-queue driver (used when REDIS_URL is set): one per deployment sharing a Redis. */
+  JOBS_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).default('parley'),
 });
 
 export type ParleyConfig = z.infer<typeof envSchema>;

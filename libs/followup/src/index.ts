@@ -5,3 +5,4 @@ export * from './job-worker';
 export * from './webhook-signature';
 export * from './webhook-handler';
 export * from './email';
+export * from './drivers';

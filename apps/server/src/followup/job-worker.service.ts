@@ -1,29 +1,32 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { PostHandoffCard } from '@parley/channels-slack';
 import type { ParleyConfig } from '@parley/config';
-import { JobStore, JobWorker, WebhookHandler } from '@parley/followup';
+import { BullmqDriver, JobStore, JobWorker, QueueOutbox, WebhookHandler } from '@parley/followup';
 import { EmailSetup } from '../email/email-setup';
 import { HandoffJobHandler } from '../slack/handoff-job.handler';
 import { CONFIG } from '../tokens';
 
 /**
- * The db job-queue driver: polls outbox_jobs from bootstrap until shutdown. It stops before the
- * database closes (beforeApplicationShutdown runs ahead of onApplicationShutdown) and drains in-flight jobs.
+ * Runs the job queue from bootstrap until shutdown: the db driver (polls outbox_jobs), or the bullmq driver
+ * when REDIS_URL is set (relays due outbox rows to BullMQ). It stops before the database closes
+ * (beforeApplicationShutdown runs ahead of onApplicationShutdown) and drains in-flight jobs.
  */
 @Injectable()
 export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly worker: JobWorker;
+  private readonly worker: JobWorker | BullmqDriver;
 
-  constructor(@Inject(CONFIG) config: ParleyConfig, store: JobStore, postHandoffCard: PostHandoffCard, email: EmailSetup) {
-    this.worker = new JobWorker({
+  constructor(@Inject(CONFIG) config: ParleyConfig, store: JobStore, outbox: QueueOutbox, postHandoffCard: PostHandoffCard, email: EmailSetup) {
+    const handlers = [new WebhookHandler({ url: config.CRM_WEBHOOK_URL, secret: config.CRM_WEBHOOK_SECRET, timeoutMs: config.CRM_WEBHOOK_TIMEOUT_MS }), new HandoffJobHandler(postHandoffCard), email.handler];
+    const common = {
       store,
-      handlers: [new WebhookHandler({ url: config.CRM_WEBHOOK_URL, secret: config.CRM_WEBHOOK_SECRET, timeoutMs: config.CRM_WEBHOOK_TIMEOUT_MS }), new HandoffJobHandler(postHandoffCard), email.handler],
+      handlers,
       pollMs: config.JOBS_POLL_MS,
       leaseMs: config.JOBS_LEASE_MS,
       batchSize: config.JOBS_BATCH_SIZE,
       backoff: { baseMs: config.JOBS_BACKOFF_BASE_MS, maxMs: config.JOBS_BACKOFF_MAX_MS, maxAttempts: config.JOBS_MAX_ATTEMPTS },
       log: new Logger('Jobs'),
-    });
+    };
+    this.worker = config.REDIS_URL ? new BullmqDriver({ ...common, outbox, redisUrl: config.REDIS_URL, prefix: config.JOBS_QUEUE_PREFIX }) : new JobWorker(common);
   }
 
   onApplicationBootstrap(): void {

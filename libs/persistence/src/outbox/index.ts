@@ -1,2 +1,3 @@
 export * from './job-rows';
 export * from './sql-job-store';
+export * from './sql-queue-outbox';

@@ -1,0 +1,26 @@
+import IORedis from 'ioredis';
+
+/** How many keys a test run holds under `<prefix>:*` (the bullmq driver's queue). */
+export async function countKeys(redisUrl: string, prefix: string): Promise<number> {
+  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    return (await redis.keys(`${prefix}:*`)).length;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Deletes a test run's keys (`<prefix>:*`) so a shared Redis does not fill up with finished test queues. */
+export async function dropKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
