@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { verifyConsentChain, type ConsentRecord } from '@parley/consent';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,12 +37,20 @@ describe('contacts: import, merge', () => {
   let db: Database.Database;
   const dir = mkdtempSync(join(tmpdir(), 'parley-import-'));
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const keys: Record<string, string> = {};
+  const api = (path: string, role: string, body?: unknown, contentType = 'application/json') =>
+    fetch(`${running.url}/api/v1${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${keys[role]}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     buildIfStale();
     running = await startApp();
     env = { DATABASE_URL: `sqlite:${join(running.dataDir, 'parley.sqlite')}` };
     db = new Database(join(running.dataDir, 'parley.sqlite'));
+    for (const role of ['admin', 'marketer', 'sales']) keys[role] = parley(['apikey', 'create', '--role', role, '--name', role], env).trim();
   }, 120_000);
   afterAll(async () => {
     db?.close();
@@ -73,4 +82,48 @@ describe('contacts: import, merge', () => {
     expect(count('SELECT COUNT(*) AS n FROM consent_events')).toBe(900);
     expect(parley(['consent', 'verify'], env)).toMatch(/0 broken chain/);
   }, 60_000);
+
+  it('imports a JSON batch or a CSV body through the API for admins and marketers only, and audits it', async () => {
+    const rows = [
+      { email: 'Api.One@Import.example', phone: '020 7183 8750', name: 'Api One', country: 'gb', consent_channel: 'sms', consent_purpose: 'marketing', consent_text: 'Texts OK' },
+      { email: 'api.one@import.example', company: 'Globex' },
+      { email: 'nope', phone: '+44 20 7183 8751' },
+    ];
+    expect((await api('/contacts/import', 'sales', { rows })).status).toBe(403);
+    const response = await api('/contacts/import?defaultRegion=GB', 'marketer', { rows });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ rows: 3, created: 1, updated: 1, unchanged: 0, consentEvents: 1, errors: [{ line: 3, reason: 'bad email "nope"' }] });
+    const again = await (await api('/contacts/import?defaultRegion=GB', 'admin', { rows })).json();
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2, consentEvents: 0 });
+    expect(count("SELECT COUNT(*) AS n FROM channel_identities WHERE channel = 'sms' AND address = '+442071838750'")).toBe(1);
+
+    const csv = await api('/contacts/import', 'admin', 'email,name\ncsv.person@import.example,Csv Person\n,\n', 'text/csv');
+    expect(await csv.json()).toMatchObject({ rows: 2, created: 1, errors: [{ line: 3, reason: 'empty row' }] });
+    expect((await api('/consent-events', 'admin', 'a,b\n1,2\n', 'text/csv')).status).toBe(415);
+    expect(count("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'POST /api/v1/contacts/import'")).toBeGreaterThanOrEqual(3);
+  });
+
+  it('merges two contacts into one, the kept values winning, with both consent chains verifiable', async () => {
+    const idOf = (email: string) => (db.prepare("SELECT contact_id AS id FROM channel_identities WHERE channel = 'email' AND address = ?").get(email) as { id: string }).id;
+    const kept = idOf('person10@import.example');
+    const other = idOf('person20@import.example');
+    const history = async (id: string) => ((await (await api(`/contacts/${id}/consent`, 'admin')).json()) as { history: ConsentRecord[] }).history.map((r) => ({ ...r, at: new Date(r.at) }));
+    const otherBefore = await history(other);
+
+    expect((await api(`/contacts/${kept}/merge`, 'marketer', { otherId: other })).status).toBe(403);
+    const merged = await api(`/contacts/${kept}/merge`, 'admin', { otherId: other });
+    expect(merged.status).toBe(201);
+    expect(await merged.json()).toMatchObject({ keptId: kept, mergedId: other, identities: 2, consentEvents: 1 });
+
+    expect(idOf('person20@import.example')).toBe(kept);
+    const attributes = JSON.parse((db.prepare('SELECT attributes FROM contacts WHERE id = ?').get(kept) as { attributes: string }).attributes);
+    expect(attributes).toMatchObject({ email: 'person10@import.example', name: 'Person 10' });
+    const keptChain = await history(kept);
+    expect(keptChain.at(-1)?.evidence).toMatchObject({ mergedFrom: other, originalId: otherBefore[0].id, originalHash: otherBefore[0].hash });
+    expect(verifyConsentChain(keptChain)).toEqual({ ok: true });
+    expect(verifyConsentChain(await history(other))).toEqual({ ok: true });
+    expect((await api(`/contacts/${kept}/merge`, 'admin', { otherId: other })).status).toBe(400);
+    expect(count("SELECT COUNT(*) AS n FROM audit_events WHERE action LIKE 'POST /api/v1/contacts/:id/merge%'")).toBe(1);
+    expect(parley(['consent', 'verify'], env)).toMatch(/0 broken chain/);
+  });
 });

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ParleyConfig } from '@parley/config';
 import { AppModule } from './app.module';
+import { acceptCsvOnImport } from './admin/csv-body';
 import { serveOpenApi } from './openapi';
 import { RedisIoAdapter } from './redis-io.adapter';
 import { keepSlackRawBody } from './slack/slack-raw-body';
@@ -21,6 +22,7 @@ export async function createApp(config: ParleyConfig): Promise<NestFastifyApplic
   );
   app.enableShutdownHooks();
   keepSlackRawBody(app.getHttpAdapter().getInstance(), BODY_LIMIT_BYTES);
+  acceptCsvOnImport(app.getHttpAdapter().getInstance());
   await harden(app, config);
   serveOpenApi(app);
   if (config.REDIS_URL) app.useWebSocketAdapter(new RedisIoAdapter(app, config.REDIS_URL));
