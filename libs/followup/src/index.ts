@@ -6,3 +6,4 @@ export * from './webhook-signature';
 export * from './webhook-handler';
 export * from './email';
 export * from './drivers';
+export * from './crm-push-handler';

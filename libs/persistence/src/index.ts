@@ -12,3 +12,5 @@ export * from './outbox';
 export * from './privacy';
 export * from './sql-email-audience';
 export * from './contacts';
+export * from './sql-crm-leads';
+export * from './retention';

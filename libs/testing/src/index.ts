@@ -4,3 +4,4 @@ export * from './fake-webhook-receiver';
 export * from './test-database-targets';
 export * from './fake-smtp';
 export * from './fake-slack';
+export * from './fake-hubspot';

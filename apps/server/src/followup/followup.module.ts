@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { JobStore, QueueOutbox } from '@parley/followup';
-import { SqlJobStore, SqlQueueOutbox } from '@parley/persistence';
+import { CrmLeads, JobStore, QueueOutbox } from '@parley/followup';
+import { SqlCrmLeads, SqlJobStore, SqlQueueOutbox } from '@parley/persistence';
 import { ApiKeyGuard } from '../admin/api-key.guard';
 import { AuditInterceptor } from '../admin/audit.interceptor';
 import type { OpenDatabase } from '../database.provider';
@@ -16,6 +16,7 @@ import { JobsController } from './jobs.controller';
   providers: [
     { provide: JobStore, inject: [DATABASE], useFactory: (db: OpenDatabase): JobStore => new SqlJobStore(db.sql) },
     { provide: QueueOutbox, inject: [DATABASE], useFactory: (db: OpenDatabase): QueueOutbox => new SqlQueueOutbox(db.sql) },
+    { provide: CrmLeads, inject: [DATABASE], useFactory: (db: OpenDatabase): CrmLeads => new SqlCrmLeads(db.sql) },
     JobWorkerService,
     ApiKeyGuard,
     AuditInterceptor,

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { PostHandoffCard } from '@parley/channels-slack';
 import type { ParleyConfig } from '@parley/config';
-import { BullmqDriver, JobStore, JobWorker, QueueOutbox, WebhookHandler } from '@parley/followup';
+import { BullmqDriver, CrmLeads, CrmPushHandler, HubspotClient, JobStore, JobWorker, QueueOutbox, WebhookHandler } from '@parley/followup';
 import { EmailSetup } from '../email/email-setup';
 import { HandoffJobHandler } from '../slack/handoff-job.handler';
 import { CONFIG } from '../tokens';
@@ -15,8 +15,10 @@ import { CONFIG } from '../tokens';
 export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly worker: JobWorker | BullmqDriver;
 
-  constructor(@Inject(CONFIG) config: ParleyConfig, store: JobStore, outbox: QueueOutbox, postHandoffCard: PostHandoffCard, email: EmailSetup) {
-    const handlers = [new WebhookHandler({ url: config.CRM_WEBHOOK_URL, secret: config.CRM_WEBHOOK_SECRET, timeoutMs: config.CRM_WEBHOOK_TIMEOUT_MS }), new HandoffJobHandler(postHandoffCard), email.handler];
+  constructor(@Inject(CONFIG) config: ParleyConfig, store: JobStore, outbox: QueueOutbox, leads: CrmLeads, postHandoffCard: PostHandoffCard, email: EmailSetup) {
+    const webhook = new WebhookHandler({ url: config.CRM_WEBHOOK_URL, secret: config.CRM_WEBHOOK_SECRET, timeoutMs: config.CRM_WEBHOOK_TIMEOUT_MS });
+    const hubspot = config.HUBSPOT_TOKEN ? { client: new HubspotClient({ token: config.HUBSPOT_TOKEN, apiUrl: config.HUBSPOT_API_URL, timeoutMs: config.CRM_WEBHOOK_TIMEOUT_MS }), leads } : undefined;
+    const handlers = [new CrmPushHandler({ webhook, hubspot }), new HandoffJobHandler(postHandoffCard), email.handler];
     const common = {
       store,
       handlers,

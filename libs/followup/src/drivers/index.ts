@@ -3,3 +3,7 @@ export * from './bullmq-job-id';
 export * from './bullmq-processor';
 export * from './bullmq-relay';
 export * from './bullmq-driver';
+export * from './crm-lead.port';
+export * from './hubspot-client';
+export * from './hubspot-note';
+export * from './hubspot-push';
