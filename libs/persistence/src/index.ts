@@ -13,4 +13,3 @@ export * from './privacy';
 export * from './sql-email-audience';
 export * from './contacts';
 export * from './sql-crm-leads';
-export * from './retention';
