@@ -8,6 +8,7 @@ import { AdminModule } from './admin/admin.module';
 import { AssetsController } from './assets.controller';
 import { EngineModule } from './engine.module';
 import { FollowupModule } from './followup/followup.module';
+import { RetentionModule } from './retention/retention.module';
 import { HealthController } from './health.controller';
 import { SqlHandoffThreads } from './slack/sql-handoff-threads';
 import { SqlDeliveryReceipts } from './sms/sql-delivery-receipts';
@@ -44,6 +45,7 @@ export class AppModule {
         SlackModule.forRoot(slackOptions, { threads: SqlHandoffThreads }),
         AdminModule,
         FollowupModule,
+        RetentionModule,
       ],
       controllers: [HealthController, AssetsController],
     };

@@ -13,3 +13,4 @@ export * from './privacy';
 export * from './sql-email-audience';
 export * from './contacts';
 export * from './sql-crm-leads';
+export * from './retention';
