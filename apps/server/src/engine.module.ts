@@ -13,8 +13,10 @@ import {
   NoHandoffDesk,
   SystemClock,
   TransportRegistry,
+  loadTriggers,
 } from '@parley/engine';
 import { SqlConversationStore } from '@parley/persistence';
+import { join } from 'node:path';
 import { ComplianceScreen } from './compliance/compliance-screen';
 import { DatabaseCloser, databaseProvider, type OpenDatabase } from './database.provider';
 import { FlowLibrary } from './flow-library';
@@ -62,7 +64,8 @@ export class EngineModule {
             const logger = new Logger('Engine');
             const onDeliveryError = (error: unknown, message: OutboundMessage) =>
               logger.warn(`could not deliver message ${message.id} on ${message.channel}: ${error instanceof Error ? error.message : error}`);
-            return new ConversationEngine({ store, catalog, understanding, compliance, handoff, transports, clock, onDeliveryError });
+            const triggers = loadTriggers(join(config.FLOWS_DIR, 'triggers.yaml'));
+            return new ConversationEngine({ store, catalog, understanding, compliance, handoff, transports, clock, onDeliveryError, triggers });
           },
         },
       ],

@@ -13,6 +13,7 @@ import type {
   OpenConversation,
 } from './ports';
 import type { TransportRegistry } from './transport-registry';
+import { jobsFromTriggers, type EventTrigger } from './triggers';
 
 export interface EngineDependencies {
   store: ConversationStore;
@@ -23,6 +24,8 @@ export interface EngineDependencies {
   transports: TransportRegistry;
   clock: Clock;
   onDeliveryError?: (error: unknown, message: OutboundMessage) => void;
+  /** flows/triggers.yaml: jobs to enqueue on a turn's consent changes and lifecycle transitions. */
+  triggers?: readonly EventTrigger[];
 }
 
 export interface HandleResult {
@@ -171,7 +174,7 @@ export class ConversationEngine {
         owner: open.conversation.owner,
         attributes: plan.attributes,
         outbound,
-        jobs: plan.jobs,
+        jobs: [...plan.jobs, ...jobsFromTriggers(this.deps.triggers ?? [], plan, open, at)],
         consent: plan.consent,
         misunderstood: plan.misunderstood,
         at,

@@ -9,3 +9,4 @@ export * from './in-memory-conversation-store';
 export * from './consent-from-flow';
 export * from './jobs-from-flow';
 export * from './transcripts';
+export * from './triggers';
