@@ -91,22 +91,27 @@ export async function importContacts(db: SqlDatabase, rows: readonly RawContactR
   const size = options.batchSize ?? 500;
   for (let start = 0; start < rows.length; start += size) {
     const batch = rows.slice(start, start + size);
-    await db.transaction(async (tx) => {
+    // A group-committed transaction may run its work again: counts are kept per attempt and added once it commits.
+    const counted = await db.transaction(async (tx) => {
+      const part = { created: 0, updated: 0, unchanged: 0, consentEvents: 0, errors: [] as ImportReport['errors'] };
       for (const raw of batch) {
         const verdict = normaliseContactRow(raw, options.defaultRegion);
         if (!verdict.ok) {
-          report.errors.push({ line: verdict.line, reason: verdict.reason });
+          part.errors.push({ line: verdict.line, reason: verdict.reason });
           continue;
         }
         const result = await upsert(tx, verdict.contact, now);
         if (typeof result === 'string') {
-          report.errors.push({ line: raw.line, reason: result });
+          part.errors.push({ line: raw.line, reason: result });
           continue;
         }
-        report[result.outcome]++;
-        if (await recordConsent(tx, result.id, verdict.contact, options)) report.consentEvents++;
+        part[result.outcome]++;
+        if (await recordConsent(tx, result.id, verdict.contact, options)) part.consentEvents++;
       }
+      return part;
     });
+    for (const key of ['created', 'updated', 'unchanged', 'consentEvents'] as const) report[key] += counted[key];
+    report.errors.push(...counted.errors);
     options.onProgress?.(Math.min(start + size, rows.length), rows.length);
   }
   return report;
