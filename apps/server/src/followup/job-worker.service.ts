@@ -31,8 +31,9 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
     this.worker = config.REDIS_URL ? new BullmqDriver({ ...common, outbox, redisUrl: config.REDIS_URL, prefix: config.JOBS_QUEUE_PREFIX }) : new JobWorker(common);
   }
 
-  onApplicationBootstrap(): void {
-    this.worker.start();
+  /** The bullmq driver loads and connects here; while Redis is unreachable it logs and keeps reconnecting, and the outbox keeps the jobs. */
+  onApplicationBootstrap(): Promise<void> | void {
+    return this.worker.start();
   }
 
   beforeApplicationShutdown(): Promise<void> {

@@ -1,4 +1,4 @@
-import { UnrecoverableError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { DEFAULT_BACKOFF, nextRunAt, type BackoffPolicy } from '../backoff';
 import { PermanentJobError, type JobHandler } from '../job-handler';
 import type { JobStore } from '../job-store.port';
@@ -18,6 +18,8 @@ export interface BullmqProcessorOptions {
   backoff?: BackoffPolicy;
   log: WorkerLog;
   signal: AbortSignal;
+  /** BullMQ's UnrecoverableError (no retry), passed in so this file loads without bullmq. */
+  unrecoverable: (message: string) => Error;
   now?: () => Date;
   random?: () => number;
 }
@@ -27,7 +29,7 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
 /**
  * One BullMQ try of one outbox row: the row is read and counted first (it, not the queue message, is the
  * truth), the handler runs, and the outcome is written back. A retryable failure throws RetryLater with the
- * same jittered delay the db driver would use; a refusal or a spent budget throws UnrecoverableError.
+ * same jittered delay the db driver would use; a refusal or a spent budget throws BullMQ's UnrecoverableError.
  */
 export function bullmqProcessor(options: BullmqProcessorOptions): (job: Job<RelayedJob>) => Promise<void> {
   const byType = new Map<string, JobHandler>();
@@ -51,7 +53,7 @@ export function bullmqProcessor(options: BullmqProcessorOptions): (job: Job<Rela
       await options.store.fail(row, { error: text, retryAt, now: at }).catch((e: unknown) => options.log.error(`could not record job ${row.id} failure: ${describe(e)}`));
       if (!retryAt) {
         options.log.warn(`job ${row.id} (${row.type}) is dead after ${row.attempts} attempt(s): ${text}`);
-        throw new UnrecoverableError(text);
+        throw options.unrecoverable(text);
       }
       throw new RetryLater(text, retryAt.getTime() - at.getTime());
     }
