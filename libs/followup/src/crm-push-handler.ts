@@ -26,7 +26,7 @@ export class CrmPushHandler implements JobHandler {
   async handle(job: OutboxJob, context: JobContext): Promise<void | JobSkipped> {
     const { hubspot, webhook } = this.options;
     if (hubspot && toHubspot(job)) return pushToHubspot(hubspot.client, hubspot.leads, job, context);
-    // with HubSpot on, the webhook's jobs are claimed too: they wait here, retried, until the webhook is set up
+    // with HubSpot on, the webhook's jobs are claimed too: they fail and back off (dead once the budget is spent) until the webhook is set up
     const reason = webhook.unavailable();
     if (reason) throw new Error(reason);
     return webhook.handle(job, context);
