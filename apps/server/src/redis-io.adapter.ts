@@ -25,6 +25,10 @@ export class RedisIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
+    // quit() waits for a reply that never comes while Redis is down; shutdown must not hang on it.
+    const quit = Promise.allSettled([this.pub.quit(), this.sub.quit()]);
+    await Promise.race([quit, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+    this.pub.disconnect();
+    this.sub.disconnect();
   }
 }
