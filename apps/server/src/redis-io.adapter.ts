@@ -26,8 +26,10 @@ export class RedisIoAdapter extends IoAdapter {
   override async close(server: Server): Promise<void> {
     await super.close(server);
     // quit() waits for a reply that never comes while Redis is down; shutdown must not hang on it.
+    let timer: NodeJS.Timeout | undefined;
     const quit = Promise.allSettled([this.pub.quit(), this.sub.quit()]);
-    await Promise.race([quit, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+    await Promise.race([quit, new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
+    clearTimeout(timer);
     this.pub.disconnect();
     this.sub.disconnect();
   }
