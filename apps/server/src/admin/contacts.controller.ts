@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Inject, NotFoundException, Param, Post, Query, Req, UseGuards, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Inject, NotFoundException, Param, Post, Query, Req, UnsupportedMediaTypeException, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ConversationStore } from '@parley/engine';
 import { MergeRefused, SqlConversationStore, contactRowsFromCsv, contactRowsFromJson, importContacts, mergeContacts } from '@parley/persistence';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
@@ -19,6 +19,18 @@ const contactId = z.string().uuid();
 const mergeBody = z.strictObject({ otherId: z.string().uuid() });
 const actorOf = (request: AdminRequest) => `apikey:${request.apiKey!.prefix} (${request.apiKey!.name})`;
 
+/** A CSV body is read only when it says it is CSV; a file that cannot be parsed at all is the client's mistake. */
+function csvRows(body: string, request: AdminRequest): ReturnType<typeof contactRowsFromCsv> {
+  if (!String(request.headers['content-type'] ?? '').startsWith('text/csv')) {
+    throw new UnsupportedMediaTypeException('send application/json {"rows": [...]} or a text/csv body');
+  }
+  try {
+    return contactRowsFromCsv(body);
+  } catch (error) {
+    throw new BadRequestException({ error: 'invalid_csv', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 /** Contact data: bulk import (JSON rows or a CSV body) and merging two contacts found to be one person. */
 @Controller('api/v1/contacts')
 @UseGuards(ApiKeyGuard)
@@ -33,9 +45,7 @@ export class ContactsController {
   @Roles(...WRITERS)
   async import(@Body() body: unknown, @Query() query: unknown, @Req() request: AdminRequest) {
     const { defaultRegion } = parseInput(importQuery, query);
-    const { rows, errors } = typeof body === 'string'
-      ? contactRowsFromCsv(body)
-      : { rows: contactRowsFromJson(parseInput(importBody, body).rows), errors: [] };
+    const { rows, errors } = typeof body === 'string' ? csvRows(body, request) : { rows: contactRowsFromJson(parseInput(importBody, body).rows), errors: [] };
     const report = await importContacts(this.db.sql, rows, { defaultRegion: defaultRegion as CountryCode, actor: actorOf(request), at: new Date() });
     return { ...report, rows: rows.length + errors.length, errors: [...errors, ...report.errors].sort((a, b) => a.line - b.line) };
   }
