@@ -33,7 +33,7 @@ const parley = {
 const lib = (name) => `@parley/${name}`;
 const DOMAIN = ['nlu', 'flows', 'consent', 'scoring'];
 const CHANNELS = ['channels-webchat', 'channels-sms', 'channels-voice', 'channels-botframework', 'channels-slack'];
-const ALL = ['core', 'config', 'engine', ...DOMAIN, 'followup', 'persistence', 'testing', ...CHANNELS];
+const ALL = ['core', 'config', 'engine', ...DOMAIN, 'followup', 'persistence', 'testing', 'twilio-webhooks', ...CHANNELS];
 const VENDOR_SDKS = ['typeorm', 'better-sqlite3', 'pg', 'ioredis', 'bullmq', 'twilio', '@slack/bolt', 'botbuilder', 'socket.io', 'nodemailer'];
 
 function restriction(forbiddenLibs, extra) {
@@ -85,4 +85,5 @@ export default tseslint.config(
   ...zone(['libs/persistence/**/*.ts'], ['testing', ...CHANNELS]),
   ...zone(['libs/followup/**/*.ts'], ['persistence', 'testing', ...CHANNELS]),
   ...zone(['libs/config/**/*.ts'], ALL.filter((l) => l !== 'config')),
+  ...zone(['libs/twilio-webhooks/**/*.ts'], ALL.filter((l) => l !== 'core' && l !== 'twilio-webhooks')),
 );

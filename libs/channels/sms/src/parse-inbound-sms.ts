@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { InboundMessage } from '@parley/core';
-import { param, type TwilioParams } from './twilio-params';
+import { param, type TwilioParams } from '@parley/twilio-webhooks';
 
 const MAX_MEDIA = 10;
 

@@ -1,6 +1,6 @@
 import type { DeliveryReceipt } from './delivery-receipts.port';
 import { OPTED_OUT_ERROR_CODE, toDeliveryStatus } from './delivery-status';
-import { param, type TwilioParams } from './twilio-params';
+import { param, type TwilioParams } from '@parley/twilio-webhooks';
 
 const MESSAGE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 

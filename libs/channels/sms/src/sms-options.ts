@@ -1,3 +1,5 @@
+import { publicUrl, twilioSettingsProblem } from '@parley/twilio-webhooks';
+
 /** Settings the composition root gives the SMS channel (TWILIO_* and PUBLIC_BASE_URL). */
 export abstract class SmsOptions {
   abstract readonly accountSid?: string;
@@ -16,19 +18,9 @@ export const SMS_WEBHOOK_PATH = '/webhooks/twilio/sms';
 export const STATUS_WEBHOOK_PATH = '/webhooks/twilio/status';
 
 /** Why the channel is off, or undefined when it can verify webhooks. */
-export function smsChannelProblem(options: SmsOptions): string | undefined {
-  const required: [string, string | undefined][] = [
-    ['TWILIO_ACCOUNT_SID', options.accountSid],
-    ['TWILIO_AUTH_TOKEN', options.authToken],
-    ['PUBLIC_BASE_URL', options.publicBaseUrl],
-  ];
-  const missing = required.filter(([, value]) => !value).map(([name]) => name);
-  return missing.length ? `missing ${missing.join(', ')}` : undefined;
-}
+export const smsChannelProblem: (options: SmsOptions) => string | undefined = twilioSettingsProblem;
 
-export function publicUrl(options: SmsOptions, pathAndQuery: string): string {
-  return `${(options.publicBaseUrl ?? '').replace(/\/+$/, '')}${pathAndQuery}`;
-}
+export { publicUrl };
 
 /** Our message id rides in the callback URL (which Twilio signs), so a receipt names the message it is about. */
 export function statusCallbackUrl(options: SmsOptions, messageId: string): string | undefined {

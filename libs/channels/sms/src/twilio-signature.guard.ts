@@ -1,10 +1,9 @@
-import { ForbiddenException, Injectable, Logger, ServiceUnavailableException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { verifyTwilioRequest } from '@parley/twilio-webhooks';
 import type { FastifyRequest } from 'fastify';
-import { isValidTwilioSignature } from './drivers/twilio-signature';
-import { publicUrl, smsChannelProblem, SmsOptions } from './sms-options';
-import { formParams } from './twilio-params';
+import { SmsOptions } from './sms-options';
 
-/** Lets a Twilio webhook in only when the channel is on and the request carries Twilio's signature. */
+/** Lets a Twilio SMS webhook in only when the channel is on and the request carries Twilio's signature. */
 @Injectable()
 export class TwilioSignatureGuard implements CanActivate {
   private readonly logger = new Logger('TwilioWebhook');
@@ -12,17 +11,7 @@ export class TwilioSignatureGuard implements CanActivate {
   constructor(private readonly options: SmsOptions) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const problem = smsChannelProblem(this.options);
-    if (problem) throw new ServiceUnavailableException({ error: 'sms_channel_off', reason: `SMS is off: ${problem}` });
-    const header = request.headers['x-twilio-signature'];
-    const signature = typeof header === 'string' ? header : undefined;
-    // Twilio signs the URL it was given (PUBLIC_BASE_URL), not the one a proxy forwards to us.
-    const url = publicUrl(this.options, request.url);
-    if (!isValidTwilioSignature(this.options.authToken!, signature, url, formParams(request.body))) {
-      this.logger.warn(`rejected ${request.method} ${request.url} from ${request.ip}: ${signature ? 'invalid' : 'missing'} X-Twilio-Signature`);
-      throw new ForbiddenException({ error: 'invalid_signature', message: 'X-Twilio-Signature does not match this request' });
-    }
+    verifyTwilioRequest(context.switchToHttp().getRequest<FastifyRequest>(), this.options, { id: 'sms', name: 'SMS' }, this.logger);
     return true;
   }
 }

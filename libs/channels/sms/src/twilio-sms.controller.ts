@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common
 import type { FastifyReply } from 'fastify';
 import { parseInboundSms } from './parse-inbound-sms';
 import { SmsInbox } from './sms-inbox.service';
-import { formParams } from './twilio-params';
+import { formParams } from '@parley/twilio-webhooks';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';

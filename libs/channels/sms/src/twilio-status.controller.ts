@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { DeliveryReceipts } from './delivery-receipts.port';
 import { parseStatusCallback } from './parse-status-callback';
-import { formParams } from './twilio-params';
+import { formParams } from '@parley/twilio-webhooks';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 
 @Controller('webhooks/twilio')

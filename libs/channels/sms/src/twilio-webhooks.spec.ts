@@ -2,7 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { supersedes, toDeliveryStatus } from './delivery-status';
 import { parseInboundSms } from './parse-inbound-sms';
 import { parseStatusCallback } from './parse-status-callback';
-import { formParams } from './twilio-params';
+import { formParams } from '@parley/twilio-webhooks';
 
 const at = new Date('2025-06-02T12:00:00Z');
 const SID = 'SM0123456789abcdef0123456789abcdef';

@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import type { InboundMessage } from '@parley/core';
 import { callerAddress } from './caller-address';
-import { param, type TwilioParams } from './twilio-params';
+import { param, type TwilioParams } from '@parley/twilio-webhooks';
 
 export type CallerInput = { kind: 'speech'; text: string; confidence?: number } | { kind: 'dtmf'; digits: string };
 

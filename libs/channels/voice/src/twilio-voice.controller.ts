@@ -1,6 +1,6 @@
 import { Body, Controller, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { parseVoiceWebhook } from './parse-voice-webhook';
-import { formParams } from './twilio-params';
+import { formParams } from '@parley/twilio-webhooks';
 import { TwilioVoiceSignatureGuard } from './twilio-voice-signature.guard';
 import { VoiceCalls } from './voice-calls.service';
 

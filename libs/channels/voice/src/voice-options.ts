@@ -1,3 +1,5 @@
+import { publicUrl, twilioSettingsProblem } from '@parley/twilio-webhooks';
+
 /** Settings the composition root gives the voice channel (TWILIO_* and PUBLIC_BASE_URL). */
 export abstract class VoiceOptions {
   abstract readonly accountSid?: string;
@@ -11,16 +13,6 @@ export abstract class VoiceOptions {
 export const VOICE_WEBHOOK_PATH = '/webhooks/twilio/voice';
 
 /** Why the channel is off, or undefined when it can verify webhooks. */
-export function voiceChannelProblem(options: VoiceOptions): string | undefined {
-  const required: [string, string | undefined][] = [
-    ['TWILIO_ACCOUNT_SID', options.accountSid],
-    ['TWILIO_AUTH_TOKEN', options.authToken],
-    ['PUBLIC_BASE_URL', options.publicBaseUrl],
-  ];
-  const missing = required.filter(([, value]) => !value).map(([name]) => name);
-  return missing.length ? `missing ${missing.join(', ')}` : undefined;
-}
+export const voiceChannelProblem: (options: VoiceOptions) => string | undefined = twilioSettingsProblem;
 
-export function publicUrl(options: VoiceOptions, pathAndQuery: string): string {
-  return `${(options.publicBaseUrl ?? '').replace(/\/+$/, '')}${pathAndQuery}`;
-}
+export { publicUrl };

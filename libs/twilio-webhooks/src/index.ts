@@ -1,0 +1,3 @@
+export * from './twilio-params';
+export * from './twilio-settings';
+export * from './verify-twilio-request';
