@@ -4,6 +4,7 @@ import { FakeWebhookReceiver } from '@parley/testing';
 import { join } from 'node:path';
 import { DATABASE } from '../apps/server/src/tokens';
 import { startApp, type RunningApp } from './support/app';
+import { answerInTurn, qualifiedEnterpriseAnswers } from './support/b2b-lead';
 import { ChatClient } from './support/chat-client';
 import { parley } from './support/cli';
 import { countKeys, dropKeys } from './support/redis-keys';
@@ -140,20 +141,7 @@ describe.each(drivers)('follow-up jobs (%s driver): signed CRM webhooks, retries
     const visitor = new ChatClient(running.url);
     try {
       await visitor.hello();
-      const answers: [RegExp, string][] = [
-        [/name/i, 'Ana Lee'],
-        [/email/i, 'ana.lee@bigcorp.example'],
-        [/how many people/i, '1000+'],
-        [/help with most/i, 'Qualify and route leads'],
-        [/who decides/i, 'I decide'],
-        [/when are you hoping/i, 'this quarter'],
-        [/budget/i, 'yes'],
-        [/book a 30-minute demo/i, 'yes'],
-      ];
-      for (const [question, answer] of answers) {
-        await visitor.next((m) => m.from === 'bot' && question.test(m.text));
-        await visitor.send(answer);
-      }
+      await answerInTurn(visitor, qualifiedEnterpriseAnswers('Ana Lee', 'ana.lee@bigcorp.example'));
       await until(async () => receiver.requests.some((r) => (r.body as { type?: string }).type === 'followup.crm_push' && r.status === 200 && JSON.stringify(r.body).includes('sales_qualified')));
     } finally {
       visitor.close();

@@ -2,6 +2,7 @@ import type { SqlDatabase } from '@parley/persistence';
 import { FakeHubspot } from '@parley/testing';
 import { DATABASE } from '../apps/server/src/tokens';
 import { startApp, type RunningApp } from './support/app';
+import { answerInTurn, qualifiedEnterpriseAnswers } from './support/b2b-lead';
 import { ChatClient } from './support/chat-client';
 
 const TOKEN = 'pat-test-token';
@@ -25,20 +26,7 @@ describe('CRM push to HubSpot: contact upsert by email, a note with transcript a
     const visitor = new ChatClient(running.url);
     try {
       await visitor.hello();
-      const answers: [RegExp, string][] = [
-        [/name/i, name],
-        [/email/i, email],
-        [/how many people/i, '1000+'],
-        [/help with most/i, 'Qualify and route leads'],
-        [/who decides/i, 'I decide'],
-        [/when are you hoping/i, 'this quarter'],
-        [/budget/i, 'yes'],
-        [/book a 30-minute demo/i, 'yes'],
-      ];
-      for (const [question, answer] of answers) {
-        await visitor.next((m) => m.from === 'bot' && question.test(m.text));
-        await visitor.send(answer);
-      }
+      await answerInTurn(visitor, qualifiedEnterpriseAnswers(name, email));
     } finally {
       visitor.close();
     }

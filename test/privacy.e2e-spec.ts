@@ -4,6 +4,7 @@ import { verifyConsentChain, type ConsentRecord } from '@parley/consent';
 import { SqlApiKeys, type SqlDatabase } from '@parley/persistence';
 import { DATABASE } from '../apps/server/src/tokens';
 import { FakeTwilio } from '@parley/testing';
+import { answerInTurn, qualifiedEnterpriseAnswers } from './support/b2b-lead';
 import { ChatClient } from './support/chat-client';
 import { SmsPeer, TWILIO, twilioEnv } from './support/sms-peer';
 import { startApp, type RunningApp } from './support/app';
@@ -48,20 +49,7 @@ describe('privacy rights: export and erasure of a contact', () => {
   it('exports everything held on a web chat lead, erases it everywhere but the consent proof, and audits both', async () => {
     const visitor = new ChatClient(running.url);
     const hello = await visitor.hello();
-    const answers: [RegExp, string][] = [
-      [/name/i, PERSON.name],
-      [/email/i, PERSON.email],
-      [/how many people/i, '1000+'],
-      [/help with most/i, 'Qualify and route leads'],
-      [/who decides/i, 'I decide'],
-      [/when are you hoping/i, 'this quarter'],
-      [/budget/i, 'yes'],
-      [/book a 30-minute demo/i, 'yes'],
-    ];
-    for (const [question, answer] of answers) {
-      await visitor.next((m) => m.from === 'bot' && question.test(m.text));
-      await visitor.send(answer);
-    }
+    await answerInTurn(visitor, qualifiedEnterpriseAnswers(PERSON.name, PERSON.email));
     await visitor.send(`zxqv blorp, ring me on ${PERSON.phone}`);
     await new Promise((r) => setTimeout(r, 300));
     visitor.close();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATABASE } from '../apps/server/src/tokens';
 import { startApp, type RunningApp } from './support/app';
+import { answerInTurn, qualifiedEnterpriseAnswers } from './support/b2b-lead';
 import { ChatClient } from './support/chat-client';
 
 const TRIGGERS = `
@@ -33,20 +34,7 @@ describe('flows/triggers.yaml: a lifecycle transition in a web chat enqueues its
     const visitor = new ChatClient(running.url);
     try {
       await visitor.hello();
-      const answers: [RegExp, string][] = [
-        [/name/i, 'Ana Lee'],
-        [/email/i, 'ana.lee@bigcorp.example'],
-        [/how many people/i, '1000+'],
-        [/help with most/i, 'Qualify and route leads'],
-        [/who decides/i, 'I decide'],
-        [/when are you hoping/i, 'this quarter'],
-        [/budget/i, 'yes'],
-        [/book a 30-minute demo/i, 'yes'],
-      ];
-      for (const [question, answer] of answers) {
-        await visitor.next((m) => m.from === 'bot' && question.test(m.text));
-        await visitor.send(answer);
-      }
+      await answerInTurn(visitor, qualifiedEnterpriseAnswers('Ana Lee', 'ana.lee@bigcorp.example'));
     } finally {
       visitor.close();
     }
