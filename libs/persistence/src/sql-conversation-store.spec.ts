@@ -39,7 +39,7 @@ describe.each(targets)('SqlConversationStore on %s', (_name, setup) => {
   }
 
   it('opens one contact and conversation per address, also when asked concurrently', async () => {
-    const opened = await Promise.all(Array.from({ length: 5 }, () => store.open('webchat', 'visitor-a', new Date())));
+    const opened = await Promise.all(Array.from({ length: 20 }, () => store.open('webchat', 'visitor-a', new Date())));
     expect(new Set(opened.map((o) => o.conversation.id)).size).toBe(1);
     expect(opened[0].conversation).toMatchObject({ owner: 'bot', version: 0, messageCount: 0, state: null });
   });

@@ -60,10 +60,12 @@ export class SqlConversationStore extends ConversationStore {
   private createConversation(channel: ChannelName, address: string, at: Date): Promise<void> {
     const now = at.toISOString();
     return this.db.transaction(async (tx) => {
+      // Locking the identity makes concurrent first messages from one address create one conversation, not two.
       const identity = await tx.get<{ contact_id: string }>(
-        'SELECT contact_id FROM channel_identities WHERE channel = ? AND address = ?',
+        `SELECT contact_id FROM channel_identities WHERE channel = ? AND address = ?${this.db.dialect === 'postgres' ? ' FOR UPDATE' : ''}`,
         [channel, address],
       );
+      if (identity && (await tx.get('SELECT id FROM conversations WHERE channel = ? AND address = ? LIMIT 1', [channel, address]))) return;
       let contactId = identity?.contact_id;
       if (!contactId) {
         contactId = newId();
