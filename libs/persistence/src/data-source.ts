@@ -35,6 +35,9 @@ export function createDataSource(target: DatabaseTarget): DataSource {
     prepareDatabase: (db: Database) => {
       db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 5000');
+      // Larger page cache and rarer checkpoints: the chat's hot pages stay in memory, fsync happens less often.
+      db.pragma('cache_size = -65536');
+      db.pragma('wal_autocheckpoint = 8000');
       db.pragma('foreign_keys = ON');
     },
   });
