@@ -1,29 +1,14 @@
-import type { ChannelName, InboundMessage, OutboundMessage } from '@parley/core';
+import { RecordingTransport, echoFlow } from '@parley/testing';
+import type { ChannelName, InboundMessage } from '@parley/core';
 import { flowSchema } from '@parley/flows';
 import { ConversationEngine } from './conversation-engine';
 import { NoHandoffDesk, NoInboundCompliance, NoLanguageUnderstanding, SystemClock } from './default-adapters';
 import { InMemoryConversationStore } from './in-memory-conversation-store';
 import { InMemoryFlowCatalog } from './in-memory-flow-catalog';
-import { ChannelTransport, type TurnRecord } from './ports';
+import type { TurnRecord } from './ports';
 import { TransportRegistry } from './transport-registry';
 
-const echoFlow = flowSchema.parse({
-  schema: 1,
-  id: 'echo',
-  start: 'ask',
-  nodes: {
-    ask: { type: 'ask', text: 'Say something', attribute: 'last', next: 'echo' },
-    echo: { type: 'say', text: 'got {{contact.last}}', next: 'ask' },
-  },
-});
 
-class RecordingTransport extends ChannelTransport {
-  readonly channels: readonly ChannelName[] = ['webchat'];
-  readonly delivered: OutboundMessage[] = [];
-  async deliver(message: OutboundMessage): Promise<void> {
-    this.delivered.push(message);
-  }
-}
 
 /** Answers each call after a random delay, so calls overlap and finish out of order. */
 class JitteryStore extends InMemoryConversationStore {

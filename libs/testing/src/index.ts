@@ -5,3 +5,4 @@ export * from './test-database-targets';
 export * from './fake-smtp';
 export * from './fake-slack';
 export * from './fake-hubspot';
+export * from './echo-engine-fixtures';

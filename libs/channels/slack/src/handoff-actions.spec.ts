@@ -1,6 +1,6 @@
-import type { ChannelName, InboundMessage, OutboundMessage } from '@parley/core';
+import { RecordingTransport, echoFlow } from '@parley/testing';
+import type { InboundMessage } from '@parley/core';
 import {
-  ChannelTransport,
   ConversationEngine,
   InMemoryConversationStore,
   InMemoryFlowCatalog,
@@ -9,21 +9,11 @@ import {
   SystemClock,
   TransportRegistry,
 } from '@parley/engine';
-import { flowSchema } from '@parley/flows';
 import { HandoffActions, JOINING_TEXT } from './handoff-actions.service';
 import { InMemoryHandoffThreads } from './in-memory-handoff-threads';
 import { SlackApi, type SlackBlock, type SlackPost } from './slack-api.port';
 import { SlackHandoffDesk } from './slack-handoff.desk';
 
-const flow = flowSchema.parse({
-  schema: 1,
-  id: 'echo',
-  start: 'ask',
-  nodes: {
-    ask: { type: 'ask', text: 'Say something', attribute: 'last', next: 'echo' },
-    echo: { type: 'say', text: 'got {{contact.last}}', next: 'ask' },
-  },
-});
 
 class RecordingSlack extends SlackApi {
   readonly posts: SlackPost[] = [];
@@ -37,18 +27,11 @@ class RecordingSlack extends SlackApi {
   }
 }
 
-class RecordingTransport extends ChannelTransport {
-  readonly channels: readonly ChannelName[] = ['webchat'];
-  readonly delivered: OutboundMessage[] = [];
-  async deliver(message: OutboundMessage) {
-    this.delivered.push(message);
-  }
-}
 
 async function setup() {
   const store = new InMemoryConversationStore();
   const catalog = new InMemoryFlowCatalog('echo');
-  catalog.publish(flow, 'v1');
+  catalog.publish(echoFlow, 'v1');
   const transport = new RecordingTransport();
   const transports = new TransportRegistry();
   transports.register(transport);
