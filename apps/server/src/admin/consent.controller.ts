@@ -9,6 +9,8 @@ import { ApiKeyGuard, type AdminRequest } from './api-key.guard';
 import { AuditInterceptor } from './audit.interceptor';
 import { parseInput } from './parse-input';
 import { ANY_ROLE, Roles, WRITERS } from './roles.decorator';
+import { ApiDoc } from './api-doc.decorator';
+import { consentEventsExample, consentGrantExample, consentHistoryExample, consentRecordExample } from './api-examples';
 
 const contactId = z.string().uuid();
 const grantBody = z.strictObject({
@@ -35,6 +37,7 @@ export class ConsentController {
   constructor(@Inject(DATABASE) private readonly db: OpenDatabase) {}
 
   @Get('contacts/:id/consent')
+  @ApiDoc({ summary: "A contact's consent: current status per channel and purpose, and the ledger with proof", response: consentHistoryExample })
   @Roles(...ANY_ROLE)
   async history(@Param('id') id: string) {
     const history = await consentLedger.of(this.db.sql, await this.existing(id));
@@ -45,6 +48,7 @@ export class ConsentController {
   }
 
   @Post('contacts/:id/consent')
+  @ApiDoc({ summary: 'Record a consent grant or revocation made outside Parley (appended to the hash-chained ledger)', body: grantBody, bodyExample: consentGrantExample, response: consentRecordExample, status: 201 })
   @Roles(...WRITERS)
   async record(@Param('id') id: string, @Body() body: unknown, @Req() request: AdminRequest) {
     const input = parseInput(grantBody, body);
@@ -66,6 +70,7 @@ export class ConsentController {
   }
 
   @Get('consent-events')
+  @ApiDoc({ summary: 'Every consent event, for an audit (JSON, or CSV with ?format=csv)', query: exportQuery, response: consentEventsExample })
   @Roles('admin')
   @Header('Cache-Control', 'no-store')
   async export(@Query() query: unknown, @Res({ passthrough: true }) reply: FastifyReply) {

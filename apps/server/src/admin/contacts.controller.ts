@@ -9,6 +9,8 @@ import { ApiKeyGuard, type AdminRequest } from './api-key.guard';
 import { AuditInterceptor } from './audit.interceptor';
 import { parseInput } from './parse-input';
 import { Roles, WRITERS } from './roles.decorator';
+import { ApiDoc } from './api-doc.decorator';
+import { importBodyExample, importReportExample, mergeBodyExample, mergeResultExample } from './api-examples';
 
 const cell = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]);
 const importBody = z.strictObject({ rows: z.array(z.record(z.string().max(64), cell)).max(10_000) });
@@ -42,6 +44,7 @@ export class ContactsController {
   ) {}
 
   @Post('import')
+  @ApiDoc({ summary: 'Import contacts (JSON rows, or a text/csv body): normalised, deduplicated, idempotent; bad rows reported by line', body: importBody, bodyExample: importBodyExample, query: importQuery, response: importReportExample, status: 201 })
   @Roles(...WRITERS)
   async import(@Body() body: unknown, @Query() query: unknown, @Req() request: AdminRequest) {
     const { defaultRegion } = parseInput(importQuery, query);
@@ -51,6 +54,7 @@ export class ContactsController {
   }
 
   @Post(':id/merge')
+  @ApiDoc({ summary: 'Merge another contact into this one (identities, conversations, consent); audited', body: mergeBody, bodyExample: mergeBodyExample, response: mergeResultExample, status: 201 })
   @Roles('admin')
   async merge(@Param('id') id: string, @Body() body: unknown, @Req() request: AdminRequest) {
     const kept = parseInput(contactId, id);

@@ -8,6 +8,8 @@ import { ApiKeyGuard, type AdminRequest } from './api-key.guard';
 import { AuditInterceptor } from './audit.interceptor';
 import { parseInput } from './parse-input';
 import { ANY_ROLE, Roles, WRITERS } from './roles.decorator';
+import { ApiDoc } from './api-doc.decorator';
+import { labelBodyExample, misunderstoodExample, misunderstoodListExample, retrainExample } from './api-examples';
 
 const listQuery = z.strictObject({
   labelled: z.enum(['true', 'false']).optional(),
@@ -32,6 +34,7 @@ export class MisunderstoodController {
   }
 
   @Get('misunderstood')
+  @ApiDoc({ summary: 'Utterances the NLU could not place, newest first', query: listQuery, response: misunderstoodListExample })
   @Roles(...ANY_ROLE)
   async list(@Query() query: unknown) {
     const { labelled, limit, offset } = parseInput(listQuery, query);
@@ -40,6 +43,7 @@ export class MisunderstoodController {
   }
 
   @Post('misunderstood/:id/label')
+  @ApiDoc({ summary: 'Label a misunderstood utterance with the intent it meant', body: labelBody, bodyExample: labelBodyExample, response: { ...misunderstoodExample, label: 'integrations', labelledBy: 'marketing-team' }, status: 201 })
   @Roles(...WRITERS)
   async label(@Param('id') id: string, @Body() body: unknown, @Req() request: AdminRequest) {
     const { intent } = parseInput(labelBody, body);
@@ -49,6 +53,7 @@ export class MisunderstoodController {
   }
 
   @Post('retrain')
+  @ApiDoc({ summary: 'Retrain the NLU on the intent files plus labelled utterances; the chat keeps running', response: retrainExample, status: 201 })
   @Roles(...WRITERS)
   retrain() {
     return this.nlu.retrain();

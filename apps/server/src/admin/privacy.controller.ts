@@ -8,6 +8,8 @@ import { ApiKeyGuard, type AdminRequest } from './api-key.guard';
 import { AuditInterceptor } from './audit.interceptor';
 import { parseInput } from './parse-input';
 import { Roles } from './roles.decorator';
+import { ApiDoc } from './api-doc.decorator';
+import { erasureExample, exportExample } from './api-examples';
 
 const contactId = z.string().uuid();
 const actorOf = (request: AdminRequest) => `apikey:${request.apiKey!.prefix} (${request.apiKey!.name})`;
@@ -27,6 +29,7 @@ export class PrivacyController {
   }
 
   @Get(':id/export')
+  @ApiDoc({ summary: 'Everything Parley holds on a person (subject access request); audited', response: exportExample })
   @Roles('admin')
   @Header('Cache-Control', 'no-store')
   async export(@Param('id') id: string, @Req() request: AdminRequest) {
@@ -39,6 +42,7 @@ export class PrivacyController {
   }
 
   @Delete(':id')
+  @ApiDoc({ summary: 'Erase a person: personal data removed everywhere, pending jobs cancelled, consent-withdrawal proof kept', response: erasureExample })
   @Roles('admin')
   async erase(@Param('id') id: string, @Req() request: AdminRequest) {
     const contact = parseInput(contactId, id);

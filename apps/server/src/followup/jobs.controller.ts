@@ -5,6 +5,8 @@ import { ApiKeyGuard } from '../admin/api-key.guard';
 import { AuditInterceptor } from '../admin/audit.interceptor';
 import { parseInput } from '../admin/parse-input';
 import { Roles } from '../admin/roles.decorator';
+import { ApiDoc } from '../admin/api-doc.decorator';
+import { jobExample, jobListExample } from '../admin/api-examples';
 
 const listQuery = z.strictObject({
   status: z.enum(JOB_STATUSES as [JobStatus, ...JobStatus[]]).optional(),
@@ -21,6 +23,7 @@ export class JobsController {
   constructor(private readonly store: JobStore) {}
 
   @Get()
+  @ApiDoc({ summary: 'Follow-up jobs (email, CRM, webhooks, handoff) by status', query: listQuery, response: jobListExample })
   @Roles('admin', 'marketer', 'readonly')
   async list(@Query() query: unknown) {
     const { status, limit, offset } = parseInput(listQuery, query);
@@ -28,6 +31,7 @@ export class JobsController {
   }
 
   @Post(':id/retry')
+  @ApiDoc({ summary: 'Replay a failed or dead job with its idempotency key', response: { ...jobExample, status: 'pending', lastError: null }, status: 201 })
   @Roles('admin')
   async retry(@Param('id') id: string) {
     const outcome = await this.store.retry(parseInput(idParam, id), new Date());
