@@ -6,3 +6,4 @@ export * from './fake-smtp';
 export * from './fake-slack';
 export * from './fake-hubspot';
 export * from './echo-engine-fixtures';
+export * from './fake-alexa';
