@@ -3,3 +3,4 @@ export * from './voice.transport';
 export * from './voice.module';
 export * from './spoken-prompt';
 export * from './voice-locale';
+export * from './alexa';

@@ -32,7 +32,7 @@ export class VoiceTransport extends ChannelTransport {
 
   async deliver(message: OutboundMessage): Promise<void> {
     if ((this.liveUntil.get(message.address) ?? 0) > this.now()) return;
-    this.logger.warn(`message ${message.id} to ${message.address} not delivered: voice replies only reach a live call`);
+    this.logger.warn(`message ${message.id} to ${message.address} not delivered: ${message.channel} replies only reach a live call or session`);
     this.kept.push(message);
     if (this.kept.length > CAPACITY) this.kept.shift();
   }
