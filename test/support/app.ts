@@ -4,6 +4,7 @@ import { loadConfig } from '@parley/config';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AppDrivers } from '../../apps/server/src/app.module';
 import { createApp } from '../../apps/server/src/create-app';
 
 export interface RunningApp {
@@ -13,8 +14,8 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Starts the real server in this process on a fresh temporary SQLite file and a free port. */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+/** Starts the real server in this process on a fresh temporary SQLite file and a free port; `drivers` stand in for outside services. */
+export async function startApp(env: Record<string, string> = {}, drivers: AppDrivers = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -26,7 +27,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     FLOWS_DIR: join(__dirname, '../../flows'),
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, drivers);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SlackHandoffDesk, SlackModule, slackProblem } from '@parley/channels-slack';
 import { SmsModule } from '@parley/channels-sms';
-import { VoiceModule } from '@parley/channels-voice';
+import { AlexaModule, VoiceModule, type AlexaCertificateSource } from '@parley/channels-voice';
 import { WebchatModule } from '@parley/channels-webchat';
 import type { ParleyConfig } from '@parley/config';
 import { AdminModule } from './admin/admin.module';
@@ -13,10 +13,15 @@ import { HealthController } from './health.controller';
 import { SqlHandoffThreads } from './slack/sql-handoff-threads';
 import { SqlDeliveryReceipts } from './sms/sql-delivery-receipts';
 
+/** Drivers a caller may pick instead of the defaults (the in-process e2e tests). */
+export interface AppDrivers {
+  alexaCertificates?: AlexaCertificateSource;
+}
+
 /** The composition root: the only place that picks drivers for the engine's ports and the channels. */
 @Module({})
 export class AppModule {
-  static forRoot(config: ParleyConfig): DynamicModule {
+  static forRoot(config: ParleyConfig, drivers: AppDrivers = {}): DynamicModule {
     const slackOptions = {
       signingSecret: config.SLACK_SIGNING_SECRET,
       botToken: config.SLACK_BOT_TOKEN,
@@ -42,6 +47,7 @@ export class AppModule {
           publicBaseUrl: config.PUBLIC_BASE_URL,
           salesNumber: config.VOICE_SALES_NUMBER,
         }),
+        AlexaModule.forRoot({ skillId: config.ALEXA_SKILL_ID }, { certificates: drivers.alexaCertificates }),
         SlackModule.forRoot(slackOptions, { threads: SqlHandoffThreads }),
         AdminModule,
         FollowupModule,

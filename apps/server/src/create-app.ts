@@ -2,11 +2,11 @@ import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ParleyConfig } from '@parley/config';
-import { AppModule } from './app.module';
+import { AppModule, type AppDrivers } from './app.module';
 import { acceptCsvOnImport } from './admin/csv-body';
 import { serveOpenApi } from './openapi';
 import { RedisIoAdapter } from './redis-io.adapter';
-import { keepSlackRawBody } from './slack/slack-raw-body';
+import { keepRawBody } from './raw-body';
 import { harden } from './security/harden';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -14,14 +14,15 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 /** Webhook and API bodies above this are refused with 413 before any handler runs. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-export async function createApp(config: ParleyConfig): Promise<NestFastifyApplication> {
+/** `drivers` replaces outside services the app would otherwise reach itself (tests use it for Amazon's certificates). */
+export async function createApp(config: ParleyConfig, drivers: AppDrivers = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config),
+    AppModule.forRoot(config, drivers),
     new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.TRUST_PROXY }),
     { logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1), abortOnError: false },
   );
   app.enableShutdownHooks();
-  keepSlackRawBody(app.getHttpAdapter().getInstance(), BODY_LIMIT_BYTES);
+  keepRawBody(app.getHttpAdapter().getInstance(), BODY_LIMIT_BYTES);
   acceptCsvOnImport(app.getHttpAdapter().getInstance());
   await harden(app, config);
   serveOpenApi(app);
