@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { BotFrameworkModule } from '@parley/channels-botframework';
 import { SlackHandoffDesk, SlackModule, slackProblem } from '@parley/channels-slack';
 import { SmsModule } from '@parley/channels-sms';
 import { AlexaModule, VoiceModule, type AlexaCertificateSource } from '@parley/channels-voice';
@@ -6,6 +7,7 @@ import { WebchatModule } from '@parley/channels-webchat';
 import type { ParleyConfig } from '@parley/config';
 import { AdminModule } from './admin/admin.module';
 import { AssetsController } from './assets.controller';
+import { SqlConversationReferences } from './botframework/sql-conversation-references';
 import { EngineModule } from './engine.module';
 import { FollowupModule } from './followup/followup.module';
 import { RetentionModule } from './retention/retention.module';
@@ -48,6 +50,16 @@ export class AppModule {
           salesNumber: config.VOICE_SALES_NUMBER,
         }),
         AlexaModule.forRoot({ skillId: config.ALEXA_SKILL_ID }, { certificates: drivers.alexaCertificates }),
+        BotFrameworkModule.forRoot(
+          {
+            appId: config.MICROSOFT_APP_ID,
+            appPassword: config.MICROSOFT_APP_PASSWORD,
+            tenantId: config.MICROSOFT_APP_TENANT_ID,
+            allowUnauthenticated: config.BOTFRAMEWORK_ALLOW_UNAUTHENTICATED,
+            openIdMetadataUrl: config.BOTFRAMEWORK_OPENID_METADATA_URL,
+          },
+          { references: SqlConversationReferences },
+        ),
         SlackModule.forRoot(slackOptions, { threads: SqlHandoffThreads }),
         AdminModule,
         FollowupModule,

@@ -16,7 +16,7 @@ export function channelStatuses(config: ParleyConfig): ChannelStatus[] {
   const botframework =
     config.MICROSOFT_APP_ID && config.MICROSOFT_APP_PASSWORD
       ? { name: 'botframework', enabled: true }
-      : config.BOTFRAMEWORK_ALLOW_UNAUTHENTICATED
+      : config.BOTFRAMEWORK_ALLOW_UNAUTHENTICATED && !config.MICROSOFT_APP_ID && !config.MICROSOFT_APP_PASSWORD
         ? { name: 'botframework', enabled: true, reason: 'UNAUTHENTICATED (emulator mode)' }
         : { name: 'botframework', enabled: false, reason: 'missing MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD' };
   return [

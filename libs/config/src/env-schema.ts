@@ -44,7 +44,12 @@ export const envSchema = z.object({
   SLACK_QUEUE_CHANNELS: optionalString,
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
+  /** A single-tenant bot registration's Microsoft Entra tenant; unset, the bot is multi-tenant. */
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  /** Local Bot Framework Emulator only: with no app id, accept unsigned activities (a warning is logged at boot). */
   BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: flag,
+  /** Where the Bot Framework publishes the keys that sign activities (OpenID metadata); unset, Microsoft's. For sovereign clouds and test doubles. */
+  BOTFRAMEWORK_OPENID_METADATA_URL: optionalUrl,
   SMTP_URL: optionalUrl,
   /** Marketing email: the sender, the postal address in every footer, and the key of the one-click unsubscribe links. */
   EMAIL_FROM: optionalString,

@@ -20,6 +20,21 @@ export interface InboundMessage {
   metadata?: Record<string, unknown>;
 }
 
+/** A picture, clip or file shown with a message, on channels that can show one. */
+export interface MessageMedia {
+  kind: 'image' | 'video' | 'audio' | 'file';
+  url: string;
+  alt?: string;
+}
+
+/** A card: title, subtitle, image and buttons (a payload to send back, or a link to open). */
+export interface MessageCard {
+  title: string;
+  subtitle?: string;
+  imageUrl?: string;
+  buttons?: { title: string; payload?: string; url?: string }[];
+}
+
 export type MessageKind = 'conversational' | 'marketing' | 'transactional';
 
 /** What the engine asks a channel to deliver. */
@@ -31,6 +46,9 @@ export interface OutboundMessage {
   from: Exclude<Sender, 'visitor'>;
   text: string;
   quickReplies?: QuickReply[];
+  /** Shown with the text on channels with rich messages; others ignore it. */
+  media?: MessageMedia;
+  card?: MessageCard;
   kind: MessageKind;
   at: Date;
 }

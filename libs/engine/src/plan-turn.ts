@@ -135,6 +135,8 @@ export function toOutbound(open: OpenConversation, replies: TurnPlan['replies'],
       from: 'bot',
       text: say.text,
       ...(say.quickReplies ? { quickReplies: say.quickReplies } : {}),
+      ...('media' in say && say.media ? { media: say.media } : {}),
+      ...('card' in say && say.card ? { card: say.card } : {}),
       kind: 'conversational',
       at,
     });

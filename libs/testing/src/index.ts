@@ -7,3 +7,4 @@ export * from './fake-slack';
 export * from './fake-hubspot';
 export * from './echo-engine-fixtures';
 export * from './fake-alexa';
+export * from './fake-bot-connector';

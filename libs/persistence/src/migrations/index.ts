@@ -5,6 +5,7 @@ import { ApiKeys1764100000003 } from './1764100000003-api-keys';
 import { ConsentEvents1764100000004 } from './1764100000004-consent-events';
 import { MessageDelivery1764100000005 } from './1764100000005-message-delivery';
 import { HandoffThreads1764100000030 } from './1764100000030-handoff-threads';
+import { BotConversationReferences1764100000060 } from './1764100000060-bot-conversation-references';
 
 export const MIGRATIONS = [
   InitialSchema1764100000000,
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   ConsentEvents1764100000004,
   MessageDelivery1764100000005,
   HandoffThreads1764100000030,
+  BotConversationReferences1764100000060,
 ];
