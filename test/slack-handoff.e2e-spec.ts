@@ -1,101 +1,116 @@
-import { signSlackRequest } from '@parley/channels-slack';
-import { FakeSlack, type FakeSlackMessage } from '@parley/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { FakeSlack, FakeTwilio, type FakeSlackMessage } from '@parley/testing';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type RunningApp } from './support/app';
+import { answerInTurn, qualifiedEnterpriseAnswers } from './support/b2b-lead';
 import { ChatClient, type ChatMessage } from './support/chat-client';
-
-const SECRET = 'slack-signing-secret';
+import { SLACK_SECRET, SlackPeer, cardText } from './support/slack-peer';
+import { SmsPeer, TWILIO, randomPhone } from './support/sms-peer';
 
 jest.setTimeout(30_000);
 
+const ROUTING = `
+rules:
+  - name: enterprise
+    when: { segment: enterprise }
+    channel: C_ENTERPRISE
+  - name: enterprise by size
+    when: { attributes: { companySize: enterprise } }
+    channel: C_ENTERPRISE
+  - name: EMEA
+    when: { region: EMEA }
+    channel: C_EMEA
+`;
+
 describe('Slack sales handoff desk', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-slack-'));
+  const twilio = new FakeTwilio({ accountSid: TWILIO.accountSid, authToken: TWILIO.authToken });
   let slack: FakeSlack;
   let running: RunningApp;
   let visitor: ChatClient;
   /** The instance Slack calls: the shared app, or the restarted one. */
   let slackTarget = '';
+  const rep = new SlackPeer(() => slackTarget);
+  const sms = new SmsPeer(() => running.url, twilio);
 
-  const postSigned = (body: string, contentType: string, secret = SECRET) => {
-    const timestamp = Math.floor(Date.now() / 1000);
-    return fetch(`${slackTarget}/slack/events`, {
-      method: 'POST',
-      headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signSlackRequest(secret, timestamp, body) },
-      body,
-    });
-  };
-  const press = (actionId: string, conversationId: string, user: string, secret?: string) =>
-    postSigned(
-      `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', user: { id: user }, actions: [{ action_id: actionId, value: conversationId }] }))}`,
-      'application/x-www-form-urlencoded',
-      secret,
-    );
-  const replyInThread = (card: FakeSlackMessage, eventId: string, text: string, secret?: string) =>
-    postSigned(
-      JSON.stringify({ type: 'event_callback', event_id: eventId, event: { type: 'message', channel: card.channel, thread_ts: card.ts, ts: `${Date.now() / 1000}`, user: 'U_REP', text } }),
-      'application/json',
-      secret,
-    );
-  const cardText = (card: FakeSlackMessage) => JSON.stringify(card.blocks);
   const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
   const fromBotAfter = (count: number) => visitor.received.slice(count).filter((m: ChatMessage) => m.from === 'bot');
+  const cardOf = (conversationId: string) => slack.waitFor(() => [...slack.messages.values()].find((m) => !m.threadTs && cardText(m).includes(conversationId)));
+  const updates = () => slack.calls.filter((c) => c.method === 'chat.update');
 
   const slackEnv = () => ({
     ENTRY_FLOW: 'b2b-lead-qualification',
-    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_SIGNING_SECRET: SLACK_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_API_URL: slack.url,
     SLACK_SALES_CHANNEL: 'C_SALES',
     SLACK_QUEUE_CHANNELS: 'enterprise:C_ENTERPRISE',
+    SLACK_ROUTING: join(dir, 'slack-routing.yaml'),
+    TWILIO_ACCOUNT_SID: TWILIO.accountSid,
+    TWILIO_AUTH_TOKEN: TWILIO.authToken,
+    TWILIO_FROM: TWILIO.ourNumber,
+    TWILIO_API_URL: twilio.url,
+    PUBLIC_BASE_URL: TWILIO.publicBaseUrl,
     JOBS_POLL_MS: '50',
   });
 
   beforeAll(async () => {
+    writeFileSync(join(dir, 'slack-routing.yaml'), ROUTING);
     slack = new FakeSlack();
     await slack.start();
+    await twilio.start();
     running = await startApp(slackEnv());
+    twilio.routeCallbacksTo(running.url);
     slackTarget = running.url;
   });
   afterAll(async () => {
     visitor?.close();
     await running?.close();
     await slack?.stop();
+    await twilio.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
 
-  it('posts a card, lets one rep claim it, mirrors the thread both ways and hands back to the bot', async () => {
+  it('routes a qualified web chat lead with its score reasons, lets one of two racing reps claim it, mirrors the thread both ways and hands back to the bot', async () => {
     visitor = new ChatClient(running.url);
     const { conversationId, visitorId } = await visitor.hello();
-    await visitor.nextText(/what's your name/i);
-    await visitor.send('Dana');
-    await visitor.nextText(/work email/i);
-    await visitor.send('dana@acme.io');
-    await visitor.nextText(/how many people/i);
-    await visitor.send('I want to talk to a real person');
-    await visitor.nextText(/connecting you/i);
+    await answerInTurn(visitor, qualifiedEnterpriseAnswers('Dana Reyes', 'dana@acme.io'));
+    await visitor.nextText(/sales team/i);
 
-    const card = await slack.waitFor(() => [...slack.messages.values()].find((m) => !m.threadTs && m.channel === 'C_SALES'));
+    const card = await cardOf(conversationId);
+    expect(card.channel).toBe('C_ENTERPRISE');
     expect(slack.calls[0]).toMatchObject({ method: 'chat.postMessage', token: 'xoxb-test' });
-    expect(cardText(card)).toContain('Dana');
-    expect(cardText(card)).toContain('dana@acme.io');
-    expect(cardText(card)).toContain('webchat');
-    expect(cardText(card)).toContain('I want to talk to a real person');
-    expect(cardText(card)).toMatch(/"Claim".*"Not a fit"/);
+    const shown = cardText(card);
+    for (const fact of ['Dana Reyes', 'dana@acme.io', 'webchat', 'enterprise by size', 'Demo request']) expect(shown).toContain(fact);
+    // The flow's score steps read through flows/scoring.yaml: the largest reasons first.
+    expect(shown).toContain('125\\n+30 booked a demo\\n+25 company size 1000+\\n+20 decides on tools like ours');
+    expect(shown).toMatch(/"Claim".*"users_select".*"Snooze".*"Not a fit"/);
 
-    const oversized = await postSigned(JSON.stringify({ type: 'event_callback', filler: 'x'.repeat(1024 * 1024) }), 'application/json');
+    const oversized = await rep.post(JSON.stringify({ type: 'event_callback', filler: 'x'.repeat(1024 * 1024) }), 'application/json');
     expect(oversized.status).toBe(413);
-    const forgedClaim = await press('handoff_claim', conversationId, 'U_MALLORY', 'not-the-secret');
+    const forgedClaim = await rep.press('handoff_claim', conversationId, 'U_MALLORY', { secret: 'not-the-secret' });
     expect(forgedClaim.status).toBe(401);
-    expect(slack.calls.filter((c) => c.method === 'chat.update')).toHaveLength(0);
+    const staleClaim = await rep.press('handoff_claim', conversationId, 'U_MALLORY', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    expect(staleClaim.status).toBe(401);
+    await settle();
+    expect(updates()).toHaveLength(0);
 
-    const claims = await Promise.all([press('handoff_claim', conversationId, 'U_ANA'), press('handoff_claim', conversationId, 'U_BEN')]);
+    // Slack is slow to answer: both presses are still acknowledged at once, and the work follows.
+    slack.hold();
+    const started = Date.now();
+    const claims = await Promise.all([rep.press('handoff_claim', conversationId, 'U_ANA'), rep.press('handoff_claim', conversationId, 'U_BEN')]);
     expect(claims.map((r) => r.status)).toEqual([200, 200]);
-    const outcomes = (await Promise.all(claims.map((r) => r.json() as Promise<{ outcome: string }>))).map((b) => b.outcome);
-    expect(outcomes.sort()).toEqual(['done', 'lost']);
-    const winner = outcomes.indexOf('done') === 0 ? 'U_ANA' : 'U_BEN';
-    expect(slack.calls.filter((c) => c.method === 'chat.update')).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(updates()).toHaveLength(0);
+    slack.release();
+    await slack.waitFor(() => (cardText(card).includes('Claimed by') && slack.ephemeral.length === 1 ? true : undefined));
+    const winner = cardText(card).includes('<@U_ANA>') ? 'U_ANA' : 'U_BEN';
+    const loser = winner === 'U_ANA' ? 'U_BEN' : 'U_ANA';
+    expect(slack.ephemeral).toEqual([{ channel: 'C_ENTERPRISE', user: loser, text: `Too late for that: it was claimed by <@${winner}>.` }]);
+    expect(updates()).toHaveLength(1);
     expect(cardText(card)).toContain(`Claimed by <@${winner}>`);
-    expect(cardText(card)).toContain('Hand back to bot');
+    expect(cardText(card)).toMatch(/"Hand back to bot".*"Resolve"/);
     expect(cardText(card)).not.toContain('"Claim"');
 
     const joining = await visitor.nextText(/is joining/);
@@ -104,29 +119,31 @@ describe('Slack sales handoff desk', () => {
     const seen = visitor.received.length;
     await visitor.send('Do you support SSO?');
     const mirrored = await slack.waitFor(() => slack.thread(card.ts).find((m) => m.text.includes('Do you support SSO?')));
-    expect(mirrored.channel).toBe('C_SALES');
+    expect(mirrored.channel).toBe('C_ENTERPRISE');
     await settle();
     expect(fromBotAfter(seen)).toEqual([]);
 
-    const replied = await replyInThread(card, 'Ev1', 'Yes: SAML and OIDC.');
-    expect(await replied.json()).toEqual({ outcome: 'done' });
+    const replied = await rep.replyInThread(card, 'Ev1', 'Yes: SAML and OIDC.', winner);
+    expect(replied.status).toBe(200);
     const answer = await visitor.nextText(/SAML and OIDC/);
     expect(answer.from).toBe('agent');
-    // Slack retries an event it thinks we missed: the customer gets the reply once.
-    await replyInThread(card, 'Ev1', 'Yes: SAML and OIDC.');
+    // Slack retries an event it thinks we missed (same event_id): the customer gets the reply once.
+    const retried = await rep.replyInThread(card, 'Ev1', 'Yes: SAML and OIDC.', winner, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    expect(retried.status).toBe(200);
 
-    const forgedReply = await replyInThread(card, 'Ev2', 'Send me your password', 'not-the-secret');
+    const forgedReply = await rep.replyInThread(card, 'Ev2', 'Send me your password', winner, { secret: 'not-the-secret' });
     expect(forgedReply.status).toBe(401);
-    const forgedRelease = await press('handoff_release', conversationId, winner, 'not-the-secret');
+    const staleReply = await rep.replyInThread(card, 'Ev3', 'Send me your password', winner, { timestamp: Math.floor(Date.now() / 1000) - 301 });
+    expect(staleReply.status).toBe(401);
+    const forgedRelease = await rep.press('handoff_release', conversationId, winner, { secret: 'not-the-secret' });
     expect(forgedRelease.status).toBe(401);
     await settle();
     expect(visitor.received.filter((m) => /SAML and OIDC/.test(m.text))).toHaveLength(1);
     expect(visitor.received.some((m) => /password/.test(m.text))).toBe(false);
     expect(cardText(card)).toContain(`Claimed by <@${winner}>`);
 
-    const release = await press('handoff_release', conversationId, winner);
-    expect(await release.json()).toEqual({ outcome: 'done' });
-    expect(cardText(card)).toContain(`Handed back to the bot by <@${winner}>`);
+    expect((await rep.press('handoff_release', conversationId, winner)).status).toBe(200);
+    await slack.waitFor(() => (cardText(card).includes(`Handed back to the bot by <@${winner}>`) ? true : undefined));
     const threadBefore = slack.thread(card.ts).length;
     const count = visitor.received.length;
     await visitor.send('Thanks, one more question');
@@ -141,9 +158,38 @@ describe('Slack sales handoff desk', () => {
     expect(history.filter((m) => m.from === 'agent').map((m) => m.text)).toEqual([joining.text, 'Yes: SAML and OIDC.']);
   });
 
+  it('hands an SMS conversation to a rep, whose thread replies reach the phone through Twilio', async () => {
+    const phone = randomPhone();
+    const text = (body: string, replies: number) => sms.text(phone, body, replies);
+    await text('Hi', 2);
+    expect((await text('talk to sales please', 1)).map((m) => m.body)).toEqual([expect.stringMatching(/connecting you/i)]);
+    const card: FakeSlackMessage = await slack.waitFor(() => [...slack.messages.values()].find((m) => !m.threadTs && m.text.includes('on sms') && cardText(m).includes(phone)));
+    expect(card.channel).toBe('C_SALES');
+    const conversationId = /handoff:([\w-]+)/.exec(cardText(card))![1];
+
+    const before = twilio.sentTo(phone).length;
+    await rep.press('handoff_claim', conversationId, 'U_CARA');
+    await sms.waitFor(() => twilio.sentTo(phone).length > before);
+    expect(twilio.sentTo(phone).at(-1)!.body).toMatch(/is joining/);
+
+    await sms.post('/webhooks/twilio/sms', sms.inbound(phone, 'Can I pay by invoice?'));
+    await slack.waitFor(() => slack.thread(card.ts).find((m) => m.text.includes('Can I pay by invoice?')));
+    expect(twilio.sentTo(phone)).toHaveLength(before + 1);
+
+    await rep.replyInThread(card, 'EvSms1', 'Yes, annual plans can be invoiced.', 'U_CARA');
+    await sms.waitFor(() => twilio.sentTo(phone).some((m) => m.body === 'Yes, annual plans can be invoiced.'));
+    expect(twilio.sentTo(phone).at(-1)).toMatchObject({ from: TWILIO.ourNumber, to: phone });
+
+    const lead = await rep.slash('U_CARA', `lead ${phone}`);
+    expect(lead.status).toBe(200);
+    const answer = (await lead.json()) as { response_type: string; blocks: unknown[] };
+    expect(answer.response_type).toBe('ephemeral');
+    expect(JSON.stringify(answer.blocks)).toContain('Claimed by <@U_CARA>');
+    expect(JSON.stringify(answer.blocks)).not.toContain('"actions"');
+  });
+
   it('keeps the card thread across a restart: a claim on the new instance reaches the visitor', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'parley-slack-'));
-    const env = { ...slackEnv(), DATABASE_URL: `sqlite:${join(dir, 'parley.sqlite')}` };
+    const env = { ...slackEnv(), DATABASE_URL: `sqlite:${join(dir, 'restart.sqlite')}` };
     let first: RunningApp | undefined = await startApp(env);
     let second: RunningApp | undefined;
     const clients: ChatClient[] = [];
@@ -154,7 +200,7 @@ describe('Slack sales handoff desk', () => {
       await before.nextText(/what's your name/i);
       await before.send('talk to sales please');
       await before.nextText(/connecting you/i);
-      const card = await slack.waitFor(() => [...slack.messages.values()].find((m) => !m.threadTs && cardText(m).includes(conversationId)));
+      const card = await cardOf(conversationId);
       before.close();
       await first.close();
       first = undefined;
@@ -164,10 +210,9 @@ describe('Slack sales handoff desk', () => {
       const after = new ChatClient(second.url);
       clients.push(after);
       await after.hello({ visitorId });
-      const claim = await press('handoff_claim', conversationId, 'U_CARA');
-      expect(await claim.json()).toEqual({ outcome: 'done' });
-      expect(cardText(card)).toContain('Claimed by <@U_CARA>');
+      expect((await rep.press('handoff_claim', conversationId, 'U_CARA')).status).toBe(200);
       expect((await after.nextText(/is joining/)).from).toBe('agent');
+      expect(cardText(card)).toContain('Claimed by <@U_CARA>');
       // A new client numbers its messages from m1 again: a fresh id keeps this one from being taken for a repeat.
       expect(await after.send('still there?', 'after-restart-1')).toMatchObject({ duplicate: false });
       await slack.waitFor(() => slack.thread(card.ts).find((m) => m.text.includes('still there?')));
@@ -176,11 +221,10 @@ describe('Slack sales handoff desk', () => {
       clients.forEach((c) => c.close());
       await first?.close();
       await second?.close();
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('answers 503 with a reason when Slack is not configured', async () => {
+  it('answers 503 with a reason when Slack is not configured, and refuses a bad routing file at boot', async () => {
     const off = await startApp();
     try {
       const response = await fetch(`${off.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
@@ -189,5 +233,8 @@ describe('Slack sales handoff desk', () => {
     } finally {
       await off.close();
     }
+    writeFileSync(join(dir, 'bad-routing.yaml'), 'rules:\n  - when: {}\n    channel: C_X\n');
+    await expect(startApp({ ...slackEnv(), SLACK_ROUTING: join(dir, 'bad-routing.yaml') })).rejects.toThrow(/rules\.0\.when: a rule needs at least one condition/);
+    await expect(startApp({ ...slackEnv(), SLACK_SLA_PING_MINUTES: '20', SLACK_SLA_REROUTE_MINUTES: '10' })).rejects.toThrow(/SLACK_SLA_REROUTE_MINUTES/);
   });
 });

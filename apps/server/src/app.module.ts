@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { BotFrameworkModule } from '@parley/channels-botframework';
 import { SlackHandoffDesk, SlackModule, slackProblem } from '@parley/channels-slack';
+import type { Clock } from '@parley/engine';
 import { SmsModule } from '@parley/channels-sms';
 import { AlexaModule, VoiceModule, type AlexaCertificateSource } from '@parley/channels-voice';
 import { WebchatModule } from '@parley/channels-webchat';
@@ -12,29 +13,27 @@ import { EngineModule } from './engine.module';
 import { FollowupModule } from './followup/followup.module';
 import { RetentionModule } from './retention/retention.module';
 import { HealthController } from './health.controller';
+import { slackOptionsOf } from './slack/slack-options-of';
 import { SqlHandoffThreads } from './slack/sql-handoff-threads';
+import { SqlHandoffTimers } from './slack/sql-handoff-timers';
+import { SqlLeadDirectory } from './slack/sql-lead-directory';
 import { SqlDeliveryReceipts } from './sms/sql-delivery-receipts';
 
-/** Drivers a caller may pick instead of the defaults (the in-process e2e tests). */
+/** Drivers a caller may pick instead of the defaults (the in-process e2e tests): Amazon's certificates, a clock moved by hand. */
 export interface AppDrivers {
   alexaCertificates?: AlexaCertificateSource;
+  clock?: Clock;
 }
 
 /** The composition root: the only place that picks drivers for the engine's ports and the channels. */
 @Module({})
 export class AppModule {
   static forRoot(config: ParleyConfig, drivers: AppDrivers = {}): DynamicModule {
-    const slackOptions = {
-      signingSecret: config.SLACK_SIGNING_SECRET,
-      botToken: config.SLACK_BOT_TOKEN,
-      apiUrl: config.SLACK_API_URL,
-      salesChannel: config.SLACK_SALES_CHANNEL,
-      queueChannels: config.SLACK_QUEUE_CHANNELS,
-    };
+    const slackOptions = slackOptionsOf(config);
     return {
       module: AppModule,
       imports: [
-        EngineModule.forRoot(config, slackProblem(slackOptions) ? undefined : SlackHandoffDesk),
+        EngineModule.forRoot(config, slackProblem(slackOptions) ? undefined : SlackHandoffDesk, drivers.clock),
         WebchatModule.forRoot({ floodMessages: config.WEBCHAT_FLOOD_MESSAGES, floodWindowMs: config.WEBCHAT_FLOOD_WINDOW_MS }),
         SmsModule.forRoot({
           accountSid: config.TWILIO_ACCOUNT_SID,
@@ -60,7 +59,7 @@ export class AppModule {
           },
           { references: SqlConversationReferences },
         ),
-        SlackModule.forRoot(slackOptions, { threads: SqlHandoffThreads }),
+        SlackModule.forRoot(slackOptions, { threads: SqlHandoffThreads, timers: SqlHandoffTimers, directory: SqlLeadDirectory }),
         AdminModule,
         FollowupModule,
         RetentionModule,

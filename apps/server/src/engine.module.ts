@@ -29,7 +29,8 @@ const ENGINE_PORTS = [ConversationStore, FlowCatalog, LanguageUnderstanding, Inb
 @Global()
 @Module({})
 export class EngineModule {
-  static forRoot(config: ParleyConfig, handoff: Type<HandoffDesk> = NoHandoffDesk): DynamicModule {
+  /** `clock` replaces the system clock (in-process tests that move time: SLA timers, delays). */
+  static forRoot(config: ParleyConfig, handoff: Type<HandoffDesk> = NoHandoffDesk, clock?: Clock): DynamicModule {
     return {
       module: EngineModule,
       providers: [
@@ -47,7 +48,7 @@ export class EngineModule {
         },
         // A desk from a channel module (Slack) is bound by class: it lives in that global module.
         handoff === NoHandoffDesk ? { provide: HandoffDesk, useClass: NoHandoffDesk } : { provide: HandoffDesk, useExisting: handoff },
-        { provide: Clock, useClass: SystemClock },
+        clock ? { provide: Clock, useValue: clock } : { provide: Clock, useClass: SystemClock },
         { provide: TransportRegistry, useValue: new TransportRegistry() },
         {
           provide: ConversationEngine,

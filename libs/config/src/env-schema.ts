@@ -42,6 +42,15 @@ export const envSchema = z.object({
   SLACK_SALES_CHANNEL: optionalString,
   /** Handoff queue to Slack channel, e.g. `sales:#sales,enterprise:#sales-enterprise`; other queues go to SLACK_SALES_CHANNEL. */
   SLACK_QUEUE_CHANNELS: optionalString,
+  /** YAML file of segment / territory / owner routing rules for handoff cards (see flows/slack-routing.yaml); read and checked at boot. */
+  SLACK_ROUTING: optionalString,
+  /** SLA of an unclaimed handoff card: ping its channel after this many minutes, re-route it after that many (must be later). */
+  SLACK_SLA_PING_MINUTES: z.coerce.number().positive().max(10_080).default(5),
+  SLACK_SLA_REROUTE_MINUTES: z.coerce.number().positive().max(10_080).default(15),
+  /** Where an unclaimed card is re-routed; unset, the routing file's `escalation`, else SLACK_SALES_CHANNEL. */
+  SLACK_ESCALATION_CHANNEL: optionalString,
+  /** How long Snooze on a card holds its SLA ping back. */
+  SLACK_SNOOZE_MINUTES: z.coerce.number().positive().max(10_080).default(30),
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
   /** A single-tenant bot registration's Microsoft Entra tenant; unset, the bot is multi-tenant. */

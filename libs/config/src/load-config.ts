@@ -13,5 +13,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ParleyConfig {
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
+  const { SLACK_SLA_PING_MINUTES: ping, SLACK_SLA_REROUTE_MINUTES: reroute } = parsed.data;
+  if (reroute <= ping) throw new ConfigError([`SLACK_SLA_REROUTE_MINUTES: must be later than SLACK_SLA_PING_MINUTES (${ping}), is ${reroute}`]);
   return parsed.data;
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { PostHandoffCard } from '@parley/channels-slack';
+import { HandoffSla, PostHandoffCard } from '@parley/channels-slack';
 import type { ParleyConfig } from '@parley/config';
+import { Clock } from '@parley/engine';
 import { BullmqDriver, CrmLeads, CrmPushHandler, HubspotClient, JobStore, JobWorker, QueueOutbox, WebhookHandler } from '@parley/followup';
 import { EmailSetup } from '../email/email-setup';
 import { HandoffJobHandler } from '../slack/handoff-job.handler';
@@ -15,10 +16,19 @@ import { CONFIG } from '../tokens';
 export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly worker: JobWorker | BullmqDriver;
 
-  constructor(@Inject(CONFIG) config: ParleyConfig, store: JobStore, outbox: QueueOutbox, leads: CrmLeads, postHandoffCard: PostHandoffCard, email: EmailSetup) {
+  constructor(
+    @Inject(CONFIG) config: ParleyConfig,
+    store: JobStore,
+    outbox: QueueOutbox,
+    leads: CrmLeads,
+    postHandoffCard: PostHandoffCard,
+    handoffSla: HandoffSla,
+    email: EmailSetup,
+    clock: Clock,
+  ) {
     const webhook = new WebhookHandler({ url: config.CRM_WEBHOOK_URL, secret: config.CRM_WEBHOOK_SECRET, timeoutMs: config.CRM_WEBHOOK_TIMEOUT_MS });
     const hubspot = config.HUBSPOT_TOKEN ? { client: new HubspotClient({ token: config.HUBSPOT_TOKEN, apiUrl: config.HUBSPOT_API_URL, timeoutMs: config.CRM_WEBHOOK_TIMEOUT_MS }), leads } : undefined;
-    const handlers = [new CrmPushHandler({ webhook, hubspot }), new HandoffJobHandler(postHandoffCard), email.handler];
+    const handlers = [new CrmPushHandler({ webhook, hubspot }), new HandoffJobHandler(postHandoffCard, handoffSla), email.handler];
     const common = {
       store,
       handlers,
@@ -27,6 +37,8 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
       batchSize: config.JOBS_BATCH_SIZE,
       backoff: { baseMs: config.JOBS_BACKOFF_BASE_MS, maxMs: config.JOBS_BACKOFF_MAX_MS, maxAttempts: config.JOBS_MAX_ATTEMPTS },
       log: new Logger('Jobs'),
+      // The engine's clock decides what is due, so a test that moves time moves SLA timers and delays too.
+      now: () => clock.now(),
     };
     this.worker = config.REDIS_URL ? new BullmqDriver({ ...common, outbox, redisUrl: config.REDIS_URL, prefix: config.JOBS_QUEUE_PREFIX }) : new JobWorker(common);
   }

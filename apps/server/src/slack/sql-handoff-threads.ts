@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HandoffThreads, type HandoffCardData, type HandoffThread } from '@parley/channels-slack';
+import { HandoffThreads, repOf, type HandoffCardData, type HandoffThread } from '@parley/channels-slack';
 import type { OpenDatabase } from '../database.provider';
 import { DATABASE } from '../tokens';
 
@@ -25,10 +25,10 @@ export class SqlHandoffThreads extends HandoffThreads {
 
   async save(thread: HandoffThread): Promise<void> {
     await this.db.sql.run(
-      `INSERT INTO handoff_threads (${COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO handoff_threads (${COLUMNS}, rep, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (conversation_id) DO UPDATE SET request_key = excluded.request_key, slack_channel = excluded.slack_channel,
-         slack_ts = excluded.slack_ts, card = excluded.card, updated_at = excluded.updated_at`,
-      [thread.conversationId, thread.requestKey, thread.channel, thread.ts, JSON.stringify(thread.card), new Date().toISOString()],
+         slack_ts = excluded.slack_ts, card = excluded.card, rep = excluded.rep, updated_at = excluded.updated_at`,
+      [thread.conversationId, thread.requestKey, thread.channel, thread.ts, JSON.stringify(thread.card), repOf(thread.card) ?? null, new Date().toISOString()],
     );
   }
 
@@ -38,5 +38,10 @@ export class SqlHandoffThreads extends HandoffThreads {
 
   async byMessage(channel: string, ts: string): Promise<HandoffThread | undefined> {
     return toThread(await this.db.sql.get<ThreadRow>(`SELECT ${COLUMNS} FROM handoff_threads WHERE slack_channel = ? AND slack_ts = ?`, [channel, ts]));
+  }
+
+  async ownedBy(user: string, limit: number): Promise<HandoffThread[]> {
+    const rows = await this.db.sql.all<ThreadRow>(`SELECT ${COLUMNS} FROM handoff_threads WHERE rep = ? ORDER BY updated_at DESC LIMIT ?`, [user, limit]);
+    return rows.map((row) => toThread(row)!);
   }
 }

@@ -1,44 +1,75 @@
 import { Injectable } from '@nestjs/common';
-import { ConversationEngine } from '@parley/engine';
+import { Clock, ConversationEngine, KeyedQueue } from '@parley/engine';
 import { cardTitle, renderHandoffCard, type HandoffCardState } from './handoff-card';
 import { HandoffThreads, type HandoffThread } from './handoff-thread.port';
+import { SlaSchedule } from './sla-schedule';
 import { SlackApi } from './slack-api.port';
+import { minutes, SLA_DEFAULTS, SlackOptions } from './slack-options';
 
 export const JOINING_TEXT = 'A person from our team is joining the conversation.';
 
 export type ActionOutcome = 'done' | 'lost' | 'unknown';
 
-/** What reps do on a card: claim it (one wins), mark it not a fit, hand it back, reply in its thread. */
+/** What reps do on a card: claim or assign it (one owner wins), snooze it, mark it not a fit, hand it back or resolve it, reply in its thread. */
 @Injectable()
 export class HandoffActions {
+  /** One action per card at a time in this process; the owner transfer settles races across instances. */
+  private readonly queue = new KeyedQueue();
+
   constructor(
     private readonly engine: ConversationEngine,
     private readonly api: SlackApi,
     private readonly threads: HandoffThreads,
+    private readonly sla: SlaSchedule,
+    private readonly clock: Clock,
+    private readonly options: SlackOptions,
   ) {}
 
-  async claim(conversationId: string, user: string): Promise<ActionOutcome> {
-    const thread = await this.threads.byConversation(conversationId);
-    if (!thread || thread.card.state.status !== 'open') return thread ? 'lost' : 'unknown';
-    if (!(await this.engine.transferOwner(conversationId, 'bot', 'human'))) return 'lost';
-    await this.show(thread, { status: 'claimed', by: user });
-    await this.engine.sendAsAgent(conversationId, JOINING_TEXT);
-    return 'done';
+  claim(conversationId: string, user: string): Promise<ActionOutcome> {
+    return this.take(conversationId, user, { status: 'claimed', by: user });
   }
 
-  async decline(conversationId: string, user: string): Promise<ActionOutcome> {
-    const thread = await this.threads.byConversation(conversationId);
-    if (!thread || thread.card.state.status !== 'open') return thread ? 'lost' : 'unknown';
-    await this.show(thread, { status: 'declined', by: user });
-    return 'done';
+  /** Assign to…: the chosen rep becomes the owner; on a claimed card the owner changes hands. */
+  assign(conversationId: string, user: string, assignee: string): Promise<ActionOutcome> {
+    return this.queue.run(conversationId, async () => {
+      const thread = await this.threads.byConversation(conversationId);
+      if (thread?.card.state.status !== 'claimed') return this.takeNow(thread, user, { status: 'claimed', by: assignee, assignedBy: user });
+      await this.show(thread, { status: 'claimed', by: assignee, assignedBy: user });
+      return 'done';
+    });
   }
 
-  async release(conversationId: string, user: string): Promise<ActionOutcome> {
-    const thread = await this.threads.byConversation(conversationId);
-    if (!thread) return 'unknown';
-    if (!(await this.engine.transferOwner(conversationId, 'human', 'bot'))) return 'lost';
-    await this.show(thread, { status: 'released', by: user });
-    return 'done';
+  /** Snooze: the card waits; its SLA timers start again, with the ping due when the snooze ends. */
+  snooze(conversationId: string, user: string): Promise<ActionOutcome> {
+    return this.queue.run(conversationId, async () => {
+      const thread = await this.threads.byConversation(conversationId);
+      if (!thread || thread.card.state.status !== 'open') return this.refuse(thread, user);
+      const until = new Date(this.clock.now().getTime() + minutes(this.options.snoozeMinutes ?? SLA_DEFAULTS.snoozeMinutes));
+      const round = (thread.card.sla?.round ?? 0) + 1;
+      await this.show({ ...thread, card: { ...thread.card, sla: { round } } }, { status: 'open', snoozedUntil: until.toISOString() });
+      await this.sla.start(conversationId, round, until, true);
+      return 'done';
+    });
+  }
+
+  decline(conversationId: string, user: string): Promise<ActionOutcome> {
+    return this.queue.run(conversationId, async () => {
+      const thread = await this.threads.byConversation(conversationId);
+      if (!thread || thread.card.state.status !== 'open') return this.refuse(thread, user);
+      await this.show(thread, { status: 'declined', by: user });
+      return 'done';
+    });
+  }
+
+  /** Hand back to bot, or Resolve: the takeover ends and the flow answers the customer's next message. */
+  end(conversationId: string, user: string, how: 'released' | 'resolved'): Promise<ActionOutcome> {
+    return this.queue.run(conversationId, async () => {
+      const thread = await this.threads.byConversation(conversationId);
+      if (!thread) return 'unknown';
+      if (!(await this.engine.transferOwner(conversationId, 'human', 'bot'))) return this.refuse(thread, user);
+      await this.show(thread, { status: how, by: user });
+      return 'done';
+    });
   }
 
   /** A rep's reply in a claimed card's thread goes to the customer as the agent's message. */
@@ -49,6 +80,28 @@ export class HandoffActions {
     if (open?.conversation.owner !== 'human' || thread.card.state.status !== 'claimed') return 'lost';
     await this.engine.sendAsAgent(thread.conversationId, text);
     return 'done';
+  }
+
+  private take(conversationId: string, user: string, state: HandoffCardState): Promise<ActionOutcome> {
+    return this.queue.run(conversationId, async () => this.takeNow(await this.threads.byConversation(conversationId), user, state));
+  }
+
+  private async takeNow(thread: HandoffThread | undefined, user: string, state: HandoffCardState): Promise<ActionOutcome> {
+    if (!thread || thread.card.state.status !== 'open') return this.refuse(thread, user);
+    if (!(await this.engine.transferOwner(thread.conversationId, 'bot', 'human'))) return this.refuse(thread, user);
+    await this.show(thread, state);
+    await this.engine.sendAsAgent(thread.conversationId, JOINING_TEXT);
+    return 'done';
+  }
+
+  /** The rep who lost a race (or pressed a stale button) is told why, privately. */
+  private async refuse(thread: HandoffThread | undefined, user: string): Promise<ActionOutcome> {
+    if (!thread) return 'unknown';
+    const latest = (await this.threads.byConversation(thread.conversationId)) ?? thread;
+    const { state } = latest.card;
+    const why = 'by' in state ? `it was ${state.status} by <@${state.by}>` : 'it changed meanwhile';
+    await this.api.postEphemeral({ channel: latest.channel, user, text: `Too late for that: ${why}.` }).catch(() => undefined);
+    return 'lost';
   }
 
   private async show(thread: HandoffThread, state: HandoffCardState): Promise<void> {

@@ -8,6 +8,15 @@ export const handoffRequestSchema = z.object({
   queue: z.string().optional(),
   priority: z.string().optional(),
   reason: z.string().optional(),
+  /** Score and top reasons when the producer knows them; otherwise the job handler reads them before posting. */
+  score: z.object({ total: z.number(), reasons: z.array(z.string()) }).optional(),
 });
 
 export type HandoffRequest = z.infer<typeof handoffRequestSchema>;
+
+/** The payload of a `handoff.sla` job: one SLA step of one card. */
+export const handoffSlaSchema = z.object({
+  conversationId: z.string(),
+  step: z.enum(['ping', 'reroute']),
+  round: z.number().int().min(0),
+});

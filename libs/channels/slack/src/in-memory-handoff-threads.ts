@@ -1,4 +1,4 @@
-import { HandoffThreads, type HandoffThread } from './handoff-thread.port';
+import { HandoffThreads, repOf, type HandoffThread } from './handoff-thread.port';
 
 /** Bounded, per process: a restart forgets open threads (their conversations keep their owner). */
 const LIMIT = 10_000;
@@ -26,5 +26,9 @@ export class InMemoryHandoffThreads extends HandoffThreads {
 
   async byMessage(channel: string, ts: string): Promise<HandoffThread | undefined> {
     return this.byTs.get(`${channel}:${ts}`);
+  }
+
+  async ownedBy(user: string, limit: number): Promise<HandoffThread[]> {
+    return [...this.byId.values()].filter((t) => repOf(t.card) === user).reverse().slice(0, limit);
   }
 }

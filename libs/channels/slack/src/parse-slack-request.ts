@@ -1,21 +1,27 @@
 import { z } from 'zod';
-import { CLAIM_ACTION, DECLINE_ACTION, RELEASE_ACTION } from './handoff-card';
+import { ACTIONS_BLOCK_PREFIX, ASSIGN_ACTION, CLAIM_ACTION, DECLINE_ACTION, RELEASE_ACTION, RESOLVE_ACTION, SNOOZE_ACTION } from './handoff-card';
 
 export type SlackCommand =
   | { kind: 'challenge'; challenge: string }
-  | { kind: 'claim' | 'decline' | 'release'; conversationId: string; user: string }
+  | { kind: 'claim' | 'decline' | 'release' | 'resolve' | 'snooze'; conversationId: string; user: string }
+  | { kind: 'assign'; conversationId: string; user: string; assignee: string }
   | { kind: 'reply'; eventId: string; channel: string; threadTs: string; text: string }
+  | { kind: 'slash'; user: string; text: string }
   | { kind: 'ignored' };
 
-const ACTIONS = { [CLAIM_ACTION]: 'claim', [DECLINE_ACTION]: 'decline', [RELEASE_ACTION]: 'release' } as const;
+const BUTTONS = { [CLAIM_ACTION]: 'claim', [DECLINE_ACTION]: 'decline', [RELEASE_ACTION]: 'release', [RESOLVE_ACTION]: 'resolve', [SNOOZE_ACTION]: 'snooze' } as const;
 
 const interaction = z.object({
   type: z.literal('block_actions'),
   user: z.object({ id: z.string() }),
-  actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
+  actions: z
+    .array(z.object({ action_id: z.string(), value: z.string().optional(), block_id: z.string().optional(), selected_user: z.string().optional() }))
+    .min(1),
 });
 
 const challenge = z.object({ type: z.literal('url_verification'), challenge: z.string() });
+
+const slash = z.object({ command: z.string(), text: z.string().default(''), user_id: z.string().min(1) });
 
 const threadMessage = z.object({
   type: z.literal('event_callback'),
@@ -31,21 +37,31 @@ const threadMessage = z.object({
   }),
 });
 
-/** Turns a verified Slack request (interaction form or Events API JSON) into one command. */
+function parseInteraction(payload: string): SlackCommand {
+  let json: unknown;
+  try {
+    json = JSON.parse(payload);
+  } catch {
+    return { kind: 'ignored' };
+  }
+  const parsed = interaction.safeParse(json);
+  if (!parsed.success) return { kind: 'ignored' };
+  const [action] = parsed.data.actions;
+  const user = parsed.data.user.id;
+  const conversationId = action.value ?? (action.block_id?.startsWith(ACTIONS_BLOCK_PREFIX) ? action.block_id.slice(ACTIONS_BLOCK_PREFIX.length) : undefined);
+  if (!conversationId) return { kind: 'ignored' };
+  if (action.action_id === ASSIGN_ACTION) return action.selected_user ? { kind: 'assign', conversationId, user, assignee: action.selected_user } : { kind: 'ignored' };
+  const kind = BUTTONS[action.action_id as keyof typeof BUTTONS];
+  return kind ? { kind, conversationId, user } : { kind: 'ignored' };
+}
+
+/** Turns a verified Slack request (interaction or slash command form, or Events API JSON) into one command. */
 export function parseSlackRequest(body: unknown): SlackCommand {
-  const form = body as { payload?: unknown } | null;
-  if (form && typeof form.payload === 'string') {
-    let json: unknown;
-    try {
-      json = JSON.parse(form.payload);
-    } catch {
-      return { kind: 'ignored' };
-    }
-    const parsed = interaction.safeParse(json);
-    if (!parsed.success) return { kind: 'ignored' };
-    const [action] = parsed.data.actions;
-    const kind = ACTIONS[action.action_id as keyof typeof ACTIONS];
-    return kind && action.value ? { kind, conversationId: action.value, user: parsed.data.user.id } : { kind: 'ignored' };
+  const form = body as { payload?: unknown; command?: unknown } | null;
+  if (form && typeof form.payload === 'string') return parseInteraction(form.payload);
+  if (form && typeof form.command === 'string') {
+    const command = slash.safeParse(form);
+    return command.success ? { kind: 'slash', user: command.data.user_id, text: command.data.text.trim() } : { kind: 'ignored' };
   }
   const verification = challenge.safeParse(body);
   if (verification.success) return { kind: 'challenge', challenge: verification.data.challenge };

@@ -1,23 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { ConversationEngine } from '@parley/engine';
-import { cardTitle, renderHandoffCard, type HandoffCardData } from './handoff-card';
+import { Clock } from '@parley/engine';
+import { HandoffCardFactory } from './handoff-card.factory';
+import { cardTitle, renderHandoffCard } from './handoff-card';
 import type { HandoffRequest } from './handoff-request';
 import { HandoffThreads } from './handoff-thread.port';
+import { SlaSchedule } from './sla-schedule';
+import { routeHandoff } from './routing/route-handoff';
+import { NO_ROUTING } from './routing/slack-routing';
 import { SlackApi } from './slack-api.port';
 import { channelForQueue, slackProblem, SlackOptions } from './slack-options';
 
-const LAST_MESSAGES = 6;
-
-const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : typeof value === 'number' ? String(value) : undefined);
-
-/** Runs a `handoff.request` job: posts the card for reps to the queue's Slack channel, once per job. */
+/** Runs a `handoff.request` job: posts the card to the channel the routing rules pick, once per job, and sets its SLA timers. */
 @Injectable()
 export class PostHandoffCard {
   constructor(
     private readonly options: SlackOptions,
-    private readonly engine: ConversationEngine,
+    private readonly cards: HandoffCardFactory,
     private readonly api: SlackApi,
     private readonly threads: HandoffThreads,
+    private readonly sla: SlaSchedule,
+    private readonly clock: Clock,
   ) {}
 
   unavailable(): string | undefined {
@@ -27,24 +29,12 @@ export class PostHandoffCard {
   async execute(request: HandoffRequest, requestKey: string): Promise<void> {
     const prior = await this.threads.byConversation(request.conversationId);
     if (prior?.requestKey === requestKey) return;
-    const open = await this.engine.find(request.conversationId);
-    if (!open) return;
-    const { attributes } = open.contact;
-    const history = await this.engine.history(request.conversationId, LAST_MESSAGES);
-    const card: HandoffCardData = {
-      conversationId: request.conversationId,
-      name: text(attributes.name),
-      email: text(attributes.email),
-      companySize: text(attributes.companySize),
-      customerChannel: request.channel,
-      queue: request.queue,
-      priority: request.priority,
-      reason: request.reason,
-      lastMessages: history.map((m) => ({ from: m.from, text: m.text })),
-      state: { status: 'open' },
-    };
-    const channel = channelForQueue(this.options, request.queue);
-    const posted = await this.api.postMessage({ channel, text: cardTitle(card), blocks: renderHandoffCard(card) });
+    const draft = await this.cards.build(request.conversationId, request);
+    if (!draft) return;
+    const route = routeHandoff(this.options.routing ?? NO_ROUTING, draft.facts, channelForQueue(this.options, request.queue));
+    const card = { ...draft.card, route: route.rule, sla: { round: 0 } };
+    const posted = await this.api.postMessage({ channel: route.channel, text: cardTitle(card), blocks: renderHandoffCard(card) });
     await this.threads.save({ conversationId: request.conversationId, requestKey, channel: posted.channel, ts: posted.ts, card });
+    await this.sla.start(request.conversationId, 0, this.clock.now());
   }
 }

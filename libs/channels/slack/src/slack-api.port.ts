@@ -6,10 +6,14 @@ export interface SlackPost {
   text: string;
   blocks?: SlackBlock[];
   threadTs?: string;
+  /** A thread reply also shown in the channel (reply_broadcast). */
+  broadcast?: boolean;
 }
 
 /** The part of Slack's Web API the handoff desk uses. */
 export abstract class SlackApi {
   abstract postMessage(post: SlackPost): Promise<{ channel: string; ts: string }>;
   abstract updateMessage(update: { channel: string; ts: string; text: string; blocks: SlackBlock[] }): Promise<void>;
+  /** A message only `user` sees in `channel`. */
+  abstract postEphemeral(post: { channel: string; user: string; text: string }): Promise<void>;
 }

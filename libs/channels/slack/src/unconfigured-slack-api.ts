@@ -13,4 +13,8 @@ export class UnconfiguredSlackApi extends SlackApi {
   updateMessage(): Promise<never> {
     return Promise.reject(new Error(this.problem));
   }
+
+  postEphemeral(): Promise<never> {
+    return Promise.reject(new Error(this.problem));
+  }
 }

@@ -5,6 +5,7 @@ import { ApiKeys1764100000003 } from './1764100000003-api-keys';
 import { ConsentEvents1764100000004 } from './1764100000004-consent-events';
 import { MessageDelivery1764100000005 } from './1764100000005-message-delivery';
 import { HandoffThreads1764100000030 } from './1764100000030-handoff-threads';
+import { HandoffThreadRep1764100000031 } from './1764100000031-handoff-thread-rep';
 import { BotConversationReferences1764100000060 } from './1764100000060-bot-conversation-references';
 
 export const MIGRATIONS = [
@@ -15,5 +16,6 @@ export const MIGRATIONS = [
   ConsentEvents1764100000004,
   MessageDelivery1764100000005,
   HandoffThreads1764100000030,
+  HandoffThreadRep1764100000031,
   BotConversationReferences1764100000060,
 ];
