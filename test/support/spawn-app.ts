@@ -33,7 +33,7 @@ export async function spawnApp(env: Record<string, string>): Promise<SpawnedApp>
   const port = await freePort();
   const child = spawn(process.execPath, [join(root, 'dist/apps/server/src/main.js')], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: process.env.SPAWN_LOG_LEVEL ?? 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

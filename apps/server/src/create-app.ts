@@ -21,12 +21,11 @@ export async function createApp(config: ParleyConfig, drivers: AppDrivers = {}):
     new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.TRUST_PROXY }),
     { logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1), abortOnError: false },
   );
-  app.enableShutdownHooks();
   keepRawBody(app.getHttpAdapter().getInstance(), BODY_LIMIT_BYTES);
   acceptCsvOnImport(app.getHttpAdapter().getInstance());
   await harden(app, config);
   serveOpenApi(app);
-  if (config.REDIS_URL) app.useWebSocketAdapter(new RedisIoAdapter(app, config.REDIS_URL));
+  if (config.REDIS_URL) app.useWebSocketAdapter(new RedisIoAdapter(app, config.REDIS_URL, config.WEBCHAT_REDIS_KEY));
   return app;
 }
 

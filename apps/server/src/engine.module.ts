@@ -22,6 +22,7 @@ import { DatabaseCloser, databaseProvider, type OpenDatabase } from './database.
 import { FlowLibrary } from './flow-library';
 import { RetrainableUnderstanding, nluProvider } from './nlu.provider';
 import { CONFIG, DATABASE } from './tokens';
+import { ShutdownState } from './shutdown/shutdown-state';
 
 const ENGINE_PORTS = [ConversationStore, FlowCatalog, LanguageUnderstanding, InboundCompliance, HandoffDesk, TransportRegistry, Clock];
 
@@ -37,6 +38,7 @@ export class EngineModule {
         { provide: CONFIG, useValue: config },
         databaseProvider,
         DatabaseCloser,
+        ShutdownState,
         { provide: ConversationStore, inject: [DATABASE], useFactory: (db: OpenDatabase) => new SqlConversationStore(db.sql) },
         { provide: FlowCatalog, useValue: new InMemoryFlowCatalog(config.ENTRY_FLOW) },
         FlowLibrary,
@@ -70,7 +72,7 @@ export class EngineModule {
           },
         },
       ],
-      exports: [CONFIG, DATABASE, ConversationEngine, FlowLibrary, RetrainableUnderstanding, ...ENGINE_PORTS],
+      exports: [CONFIG, DATABASE, ShutdownState, ConversationEngine, FlowLibrary, RetrainableUnderstanding, ...ENGINE_PORTS],
     };
   }
 }

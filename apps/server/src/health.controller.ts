@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { channelStatuses, type ParleyConfig } from '@parley/config';
 import type { SqlDatabase } from '@parley/persistence';
+import { ShutdownState } from './shutdown/shutdown-state';
 import { CONFIG, DATABASE } from './tokens';
 
 @Controller()
@@ -10,10 +11,13 @@ export class HealthController {
   constructor(
     @Inject(CONFIG) private readonly config: ParleyConfig,
     @Inject(DATABASE) private readonly db: { sql: SqlDatabase },
+    private readonly shutdown: ShutdownState,
   ) {}
 
+  /** Readiness and liveness: 503 while the database is unreachable, and 503 `draining` once SIGTERM arrived (take no new traffic). */
   @Get('health')
   async health() {
+    if (this.shutdown.draining) throw new ServiceUnavailableException({ status: 'draining' });
     try {
       await this.db.sql.get('SELECT 1 AS ok');
     } catch {

@@ -9,7 +9,12 @@ export class RedisIoAdapter extends IoAdapter {
   private readonly pub: Redis;
   private readonly sub: Redis;
 
-  constructor(app: INestApplicationContext, redisUrl: string) {
+  /** `key` prefixes the adapter's Redis channels: one per deployment sharing a Redis (WEBCHAT_REDIS_KEY). */
+  constructor(
+    app: INestApplicationContext,
+    redisUrl: string,
+    private readonly key = 'socket.io',
+  ) {
     super(app);
     this.pub = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
     this.sub = this.pub.duplicate();
@@ -19,7 +24,7 @@ export class RedisIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server: Server = super.createIOServer(port, options);
-    server.adapter(createAdapter(this.pub, this.sub));
+    server.adapter(createAdapter(this.pub, this.sub, { key: this.key }));
     return server;
   }
 

@@ -97,6 +97,10 @@ export const envSchema = z.object({
   CRM_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Redis key prefix of the bullmq job-queue driver (used when REDIS_URL is set): one per deployment sharing a Redis. */
   JOBS_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).default('parley'),
+  /** SIGTERM: how long in-flight messages and jobs get to finish before the process exits anyway (they are retried elsewhere). */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Redis channel prefix of the socket.io adapter (with REDIS_URL): instances of one deployment share it; another deployment on the same Redis needs its own. */
+  WEBCHAT_REDIS_KEY: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).default('socket.io'),
   /** Conversations idle longer than this many days have their messages anonymised daily; unset, they are kept forever. */
   RETENTION_DAYS: optionalString
     .refine((v) => v === undefined || /^[1-9]\d*$/.test(v), { message: 'must be a whole number of days, 1 or more' })

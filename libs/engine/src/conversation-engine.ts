@@ -93,6 +93,11 @@ export class ConversationEngine {
     return this.queue.run(`${channel}:${address}`, () => this.attempt(channel, address, undefined).then((r) => r.replies));
   }
 
+  /** Resolves once every message being handled (stored, answered and delivered) is done: graceful shutdown waits on it. */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
   /** A conversation and its contact by id, read fresh (for the handoff desk). */
   find(conversationId: string): Promise<OpenConversation | undefined> {
     return this.deps.store.find(conversationId);

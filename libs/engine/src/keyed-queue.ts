@@ -15,6 +15,11 @@ export class KeyedQueue {
     return result;
   }
 
+  /** Resolves once every task queued so far, and every task they queued meanwhile, has settled. */
+  async idle(): Promise<void> {
+    while (this.tails.size > 0) await Promise.all(this.tails.values());
+  }
+
   get pendingKeys(): number {
     return this.tails.size;
   }

@@ -5,6 +5,7 @@ import { Clock } from '@parley/engine';
 import { BullmqDriver, CrmLeads, CrmPushHandler, HubspotClient, JobStore, JobWorker, QueueOutbox, WebhookHandler } from '@parley/followup';
 import { EmailSetup } from '../email/email-setup';
 import { HandoffJobHandler } from '../slack/handoff-job.handler';
+import { ShutdownState } from '../shutdown/shutdown-state';
 import { CONFIG } from '../tokens';
 
 /**
@@ -15,9 +16,11 @@ import { CONFIG } from '../tokens';
 @Injectable()
 export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly worker: JobWorker | BullmqDriver;
+  private stopping: Promise<void> | undefined;
 
   constructor(
-    @Inject(CONFIG) config: ParleyConfig,
+    @Inject(CONFIG) private readonly config: ParleyConfig,
+    private readonly shutdown: ShutdownState,
     store: JobStore,
     outbox: QueueOutbox,
     leads: CrmLeads,
@@ -48,7 +51,9 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
     return this.worker.start();
   }
 
+  /** In-flight jobs get what is left of SHUTDOWN_GRACE_MS; one cut short is retried (lease expiry / BullMQ stall check), by this instance after a restart or by another. */
   beforeApplicationShutdown(): Promise<void> {
-    return this.worker.stop();
+    this.stopping ??= this.worker.stop(Math.max(500, this.shutdown.remainingMs(this.config.SHUTDOWN_GRACE_MS)));
+    return this.stopping;
   }
 }

@@ -44,6 +44,18 @@ export interface ErrorAck {
   error: { code: string; message: string };
 }
 
+/**
+ * Server event sent right before an instance that is shutting down disconnects a visitor: reconnect (a load
+ * balancer sends the new connection to another instance), re-send hello and any unacked message.
+ */
+export const DRAINING_EVENT = 'draining';
+export interface DrainingHint {
+  reconnect: true;
+  /** Spread reconnects over this window so the remaining instances are not hit all at once. */
+  reconnectWithinMs: number;
+}
+export const drainingHint = (): DrainingHint => ({ reconnect: true, reconnectWithinMs: 1000 });
+
 export function errorAck(code: string, message: string): ErrorAck {
   return { error: { code, message } };
 }

@@ -10,6 +10,8 @@ import {
   MAX_TEXT_BYTES,
   WebchatOptions,
   WEBCHAT_NAMESPACE,
+  DRAINING_EVENT,
+  drainingHint,
   errorAck,
   helloSchema,
   messageSchema,
@@ -34,6 +36,8 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
 export class WebchatGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger('Webchat');
   private readonly flood: FloodGuard;
+  private namespace: Namespace | undefined;
+  private draining = false;
 
   constructor(
     private readonly engine: ConversationEngine,
@@ -44,12 +48,39 @@ export class WebchatGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   afterInit(namespace: Namespace): void {
+    this.namespace = namespace;
     this.transport.attach(namespace);
   }
 
   handleConnection(socket: Socket): void {
-    socket.on('hello', (payload: unknown, ack?: Ack) => this.guard(ack, () => this.hello(socket, payload, ack)));
-    socket.on('message', (payload: unknown, ack?: Ack) => this.guard(ack, () => this.message(socket, payload, ack)));
+    if (this.draining) return this.sendAway(socket);
+    // While draining, hello and message get no ack: the client re-sends them to the instance it reconnects to
+    // (same clientMessageId, so a message that did get through is stored and answered once).
+    socket.on('hello', (payload: unknown, ack?: Ack) => {
+      if (!this.draining) this.guard(ack, () => this.hello(socket, payload, ack));
+    });
+    socket.on('message', (payload: unknown, ack?: Ack) => {
+      if (!this.draining) this.guard(ack, () => this.message(socket, payload, ack));
+    });
+  }
+
+  /** Graceful shutdown, step one: new connections and messages are no longer taken on this instance. */
+  stopAccepting(): void {
+    this.draining = true;
+  }
+
+  /** Graceful shutdown, last step: every visitor on this instance is told to reconnect (to another instance) and disconnected. */
+  sendAwayAll(): void {
+    this.draining = true;
+    const local = this.namespace?.local;
+    if (!local) return;
+    local.emit(DRAINING_EVENT, drainingHint());
+    local.disconnectSockets(true);
+  }
+
+  private sendAway(socket: Socket): void {
+    socket.emit(DRAINING_EVENT, drainingHint());
+    socket.disconnect(true);
   }
 
   private async hello(socket: Socket, payload: unknown, ack?: Ack): Promise<void> {

@@ -41,6 +41,7 @@ export class Connection {
   private readonly outbox: Outgoing[] = [];
   private ready = false;
   private generation = 0;
+  private reconnectDelayMs = 2000;
 
   constructor(
     serverUrl: string,
@@ -49,11 +50,16 @@ export class Connection {
   ) {
     this.socket = io(`${serverUrl}/webchat`, { reconnectionDelayMax: 10_000 });
     this.socket.on('connect', () => this.greet(0));
+    // A server that is shutting down says so first: reconnect soon (to another instance), at a random moment in its window.
+    this.socket.on('draining', (hint: { reconnectWithinMs?: number } | undefined) => {
+      this.reconnectDelayMs = Math.random() * Math.min(hint?.reconnectWithinMs ?? 1000, 10_000);
+    });
     this.socket.on('disconnect', (reason) => {
       this.ready = false;
       events.status('offline');
       // socket.io leaves reconnecting to us only when the server closed the socket on purpose.
-      if (reason === 'io server disconnect') window.setTimeout(() => this.socket.connect(), 2000);
+      if (reason === 'io server disconnect') window.setTimeout(() => this.socket.connect(), this.reconnectDelayMs);
+      this.reconnectDelayMs = 2000;
     });
     this.socket.io.on('reconnect_attempt', () => events.status('offline'));
     this.socket.on('message', (message: unknown) => {
