@@ -133,6 +133,13 @@ describe('Bot Framework end to end (emulator mode: no app id, BOTFRAMEWORK_ALLOW
     expect(greeting.activity.recipient).toEqual({ id: lee.userId, name: 'Jane' });
   });
 
+  it('still delivers the replies when the Connector answers 503 twice (the SDK retries)', async () => {
+    const max = user();
+    connector.failNext(2);
+    await max.join();
+    expect((await max.repliesTo(undefined, 2, 20_000)).map(textOf)).toEqual([expect.stringMatching(/^Hi! I'm Parley/), "First, what's your name?"]);
+  }, 30_000);
+
   it('answers client mistakes with 400 and a JSON reason, and ignores activities that need no answer', async () => {
     const kim = user();
     const noConversation = await kim.post({ ...kim.activity('message', { text: 'hi' }), conversation: undefined });
@@ -188,6 +195,40 @@ describe('Bot Framework end to end (emulator mode: no app id, BOTFRAMEWORK_ALLOW
     expect((await fetch(`${running.url}/health`)).status).toBe(200);
     expect(await store.count()).toBeGreaterThanOrEqual(before);
   }, 60_000);
+});
+
+describe('Bot Framework rich messages (event-registration as the entry flow)', () => {
+  let running: RunningApp;
+  const connector = new FakeBotConnector();
+
+  beforeAll(async () => {
+    await connector.start();
+    running = await startApp({ BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: 'true', ENTRY_FLOW: 'event-registration' });
+  });
+  afterAll(async () => {
+    await running?.close();
+    await connector.stop();
+  });
+
+  it("shows a say node's card as a hero card", async () => {
+    const ana = new BotFrameworkUser(() => running.url, connector);
+    await ana.join();
+    const [invite, ask] = await ana.repliesTo(undefined, 2);
+    expect(invite.activity.text).toBeUndefined();
+    expect(invite.activity.attachments).toEqual([
+      {
+        contentType: 'application/vnd.microsoft.card.hero',
+        content: {
+          title: 'Parley Live Berlin',
+          subtitle: '12 June 2025 · Kulturbrauerei, Berlin',
+          text: 'Parley Live Berlin is on 12 June 2025: talks, workshops and the product roadmap. Want to join?',
+          images: [{ url: 'https://events.parley.example/live-berlin.png' }],
+          buttons: [{ type: 'openUrl', title: 'Agenda', value: 'https://events.parley.example/live-berlin' }],
+        },
+      },
+    ]);
+    expect(textOf(ask)).toBe('Shall I register you?');
+  });
 });
 
 describe('Bot Framework channel off (no app id, no emulator mode)', () => {
