@@ -5,6 +5,8 @@ export interface SlackCall {
   method: string;
   token?: string;
   args: Record<string, unknown>;
+  /** When the fake answered it (ms since the epoch). */
+  at: number;
 }
 
 export interface FakeSlackMessage {
@@ -116,7 +118,7 @@ export class FakeSlack {
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
-    this.calls.push({ method, token: req.headers.authorization?.replace(/^Bearer /, ''), args });
+    this.calls.push({ method, token: req.headers.authorization?.replace(/^Bearer /, ''), args, at: Date.now() });
     res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify(this.answer(method, args)));
     this.waiters.splice(0).forEach((w) => (w.predicate() ? w.resolve() : this.waiters.push(w)));

@@ -33,8 +33,9 @@ export class PostHandoffCard {
     if (!draft) return;
     const route = routeHandoff(this.options.routing ?? NO_ROUTING, draft.facts, channelForQueue(this.options, request.queue));
     const card = { ...draft.card, route: route.rule, sla: { round: 0 } };
+    const postedAt = this.clock.now();
     const posted = await this.api.postMessage({ channel: route.channel, text: cardTitle(card), blocks: renderHandoffCard(card) });
     await this.threads.save({ conversationId: request.conversationId, requestKey, channel: posted.channel, ts: posted.ts, card });
-    await this.sla.start(request.conversationId, 0, this.clock.now());
+    await this.sla.start(request.conversationId, 0, postedAt);
   }
 }

@@ -1,4 +1,5 @@
-import { WebClient, type KnownBlock } from '@slack/web-api';
+import { Logger as NestLogger } from '@nestjs/common';
+import { LogLevel, WebClient, type KnownBlock, type Logger } from '@slack/web-api';
 import { SlackApi, type SlackBlock, type SlackPost } from '../slack-api.port';
 
 /**
@@ -10,7 +11,7 @@ export class WebApiSlack extends SlackApi {
 
   constructor(token: string, apiUrl?: string, retries = 3) {
     super();
-    this.client = new WebClient(token, { slackApiUrl: apiUrl, retryConfig: { retries, factor: 2, minTimeout: 200, maxTimeout: 5_000 } });
+    this.client = new WebClient(token, { slackApiUrl: apiUrl, logger: nestLogger(), retryConfig: { retries, factor: 2, minTimeout: 200, maxTimeout: 5_000 } });
   }
 
   async postMessage(post: SlackPost): Promise<{ channel: string; ts: string }> {
@@ -26,4 +27,19 @@ export class WebApiSlack extends SlackApi {
   async postEphemeral(post: { channel: string; user: string; text: string }): Promise<void> {
     await this.client.chat.postEphemeral({ channel: post.channel, user: post.user, text: post.text });
   }
+}
+
+/** The Web API client's log (rate limits, retries) goes to ours, at our level. */
+function nestLogger(): Logger {
+  const log = new NestLogger('SlackWebApi');
+  const line = (parts: unknown[]) => parts.map(String).join(' ');
+  return {
+    debug: (...parts: unknown[]) => log.debug(line(parts)),
+    info: (...parts: unknown[]) => log.debug(line(parts)),
+    warn: (...parts: unknown[]) => log.warn(line(parts)),
+    error: (...parts: unknown[]) => log.error(line(parts)),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.DEBUG,
+    setName: () => undefined,
+  };
 }
