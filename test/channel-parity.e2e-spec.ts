@@ -1,6 +1,6 @@
 import { loadTranscriptFile, type Transcript } from '@parley/engine';
 import { SqlApiKeys, type SqlDatabase } from '@parley/persistence';
-import { createAlexaTestCa, FakeTwilio, type AlexaTestCa } from '@parley/testing';
+import { createAlexaTestCa, FakeBotConnector, FakeTwilio, type AlexaTestCa } from '@parley/testing';
 import { join } from 'node:path';
 import { DATABASE } from '../apps/server/src/tokens';
 import { alexaCertificates, alexaEnv } from './support/alexa-user';
@@ -39,17 +39,20 @@ async function walk(driver: ChannelDriver, transcript: Transcript): Promise<void
   }
 }
 
-describe('every shipped flow ends the same on every channel', () => {
+describe('every shipped flow ends the same on every channel (web chat, SMS, voice, Alexa, Bot Framework)', () => {
   const twilio = new FakeTwilio({ accountSid: TWILIO.accountSid, authToken: TWILIO.authToken });
+  const botConnector = new FakeBotConnector();
   let ca: AlexaTestCa;
   let twilioUrl: string;
 
   beforeAll(async () => {
     ca = createAlexaTestCa();
     twilioUrl = (await twilio.start()).url;
+    await botConnector.start();
   });
   afterAll(async () => {
     await twilio.stop();
+    await botConnector.stop();
   });
 
   for (const [flow, file] of Object.entries(MAIN_PATHS)) {
@@ -57,7 +60,7 @@ describe('every shipped flow ends the same on every channel', () => {
       const loaded = loadTranscriptFile(join(__dirname, '../flows/tests', file));
       expect(loaded.errors).toEqual([]);
       const transcript = loaded.transcript!;
-      const running: RunningApp = await startApp({ ...twilioEnv(twilioUrl), ...alexaEnv(), ENTRY_FLOW: flow }, { alexaCertificates: alexaCertificates(ca) });
+      const running: RunningApp = await startApp({ ...twilioEnv(twilioUrl), ...alexaEnv(), BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: 'true', ENTRY_FLOW: flow }, { alexaCertificates: alexaCertificates(ca) });
       try {
         const sql = running.app.get<{ sql: SqlDatabase }>(DATABASE).sql;
         const key = (await new SqlApiKeys(sql).create('parity', 'admin', new Date())).key;
@@ -73,7 +76,7 @@ describe('every shipped flow ends the same on every channel', () => {
           const attributes = Object.fromEntries(Object.keys(transcript.expect.attributes ?? {}).map((name) => [name, data.contact.attributes[name] ?? null]));
           return { attributes, score: { events: scores.map((s) => s.event ?? ''), points: scores.reduce((sum, s) => sum + (s.points ?? 0), 0) } };
         };
-        const context: DriverContext = { url: () => running.url, twilio, alexaSigner: ca.valid };
+        const context: DriverContext = { url: () => running.url, twilio, alexaSigner: ca.valid, botConnector };
         const outcomes = await Promise.all(
           Object.entries(CHANNEL_DRIVERS).map(async ([channel, create]) => {
             const driver = create(context);

@@ -1,6 +1,7 @@
-import type { AlexaTestSigner, FakeTwilio } from '@parley/testing';
+import type { AlexaTestSigner, FakeBotConnector, FakeTwilio } from '@parley/testing';
 import { randomUUID } from 'node:crypto';
 import { AlexaUser, type AlexaReply } from './alexa-user';
+import { BotFrameworkUser } from './bot-framework-user';
 import { ChatClient, type ChatMessage } from './chat-client';
 import { randomPhone, SmsPeer } from './sms-peer';
 import { VoiceCaller, type CallStep } from './voice-caller';
@@ -23,6 +24,7 @@ export interface DriverContext {
   url: () => string;
   twilio: FakeTwilio;
   alexaSigner: AlexaTestSigner;
+  botConnector: FakeBotConnector;
 }
 
 /** "Say or press 1 for 1-49, 2 for 50-999, or 3 for 1000+." → the number of the option with that title. */
@@ -209,10 +211,47 @@ export class AlexaDriver implements ChannelDriver {
   async close(): Promise<void> {}
 }
 
+export class BotFrameworkDriver implements ChannelDriver {
+  readonly channel = 'botframework';
+  private readonly user: BotFrameworkUser;
+  readonly identity: { channel: string; address: string };
+
+  constructor(context: DriverContext) {
+    this.user = new BotFrameworkUser(context.url, context.botConnector);
+    this.identity = { channel: 'botframework', address: this.user.address };
+  }
+
+  private async post(send: () => ReturnType<BotFrameworkUser['post']>): Promise<void> {
+    const before = this.user.messages().length;
+    const result = await send();
+    if (result.status >= 300) throw new Error(`/api/messages answered ${result.status}: ${result.body}`);
+    await settle(() => this.user.messages().length, before);
+  }
+
+  async open(first?: string): Promise<void> {
+    await this.post(() => this.user.join());
+    if (first !== undefined) await this.say(first);
+  }
+
+  async say(text: string): Promise<void> {
+    await this.post(() => this.user.say(text));
+  }
+
+  async press(title: string): Promise<void> {
+    const actions = this.user.messages().map(BotFrameworkUser.actionsOf).reverse();
+    const action = actions.flat().find((a) => a.title === title);
+    if (!action) throw new Error(`no suggested action "${title}" in ${JSON.stringify(actions)}`);
+    await this.post(() => this.user.press(action));
+  }
+
+  async close(): Promise<void> {}
+}
+
 /** Every channel the transcripts run on; a new channel adds its driver here. */
 export const CHANNEL_DRIVERS: Record<string, (context: DriverContext) => ChannelDriver> = {
   webchat: (context) => new WebchatDriver(context),
   sms: (context) => new SmsDriver(context),
   voice: (context) => new VoiceDriver(context),
   alexa: (context) => new AlexaDriver(context),
+  botframework: (context) => new BotFrameworkDriver(context),
 };
