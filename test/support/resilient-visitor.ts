@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 
-const ACK_TIMEOUT_MS = 4_000;
+const ACK_TIMEOUT_MS = 8_000;
 const GIVE_UP_AFTER_MS = 30_000;
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -11,13 +12,16 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * whenever the old one failed. `pickUrl` chooses the instance for each (re)connection, as a load balancer would.
  */
 export class ResilientVisitor {
-  visitorId: string | undefined;
+  /** Chosen here, as the widget keeps it in localStorage: a hello retried after a lost ack opens no second conversation. */
+  visitorId: string = randomUUID();
   /** Texts acked by the server, in the order they were sent. */
   readonly acked: string[] = [];
   /** Connections made, and the instance URL of each. */
   readonly connections: string[] = [];
   /** `draining` hints received from an instance that was shutting down. */
   drainingHints = 0;
+  /** Texts of the server `message` events received, on whichever connection. */
+  readonly received: string[] = [];
   private socket: Socket | undefined;
 
   constructor(private readonly pickUrl: () => string) {}
@@ -31,11 +35,11 @@ export class ResilientVisitor {
       const url = this.pickUrl();
       const socket = io(`${url}/webchat`, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: ACK_TIMEOUT_MS });
       socket.on('draining', () => this.drainingHints++);
+      socket.on('message', (message: { text: string }) => this.received.push(message.text));
       this.socket = socket;
       try {
-        const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('hello', this.visitorId ? { visitorId: this.visitorId } : {})) as { visitorId?: string };
-        if (!ack.visitorId) throw new Error(`hello refused: ${JSON.stringify(ack)}`);
-        this.visitorId = ack.visitorId;
+        const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('hello', { visitorId: this.visitorId })) as { visitorId?: string };
+        if (ack.visitorId !== this.visitorId) throw new Error(`hello refused: ${JSON.stringify(ack)}`);
         this.connections.push(url);
         return;
       } catch (error) {
