@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { generateKeyPairSync } from 'node:crypto';
 import type { SqlDatabase } from '@parley/persistence';
 import { createAlexaTestCa, type AlexaTestCa, type FakeAlexaCertificates } from '@parley/testing';
 import { DATABASE } from '../apps/server/src/tokens';
 import { startApp, type RunningApp } from './support/app';
 import { ALEXA_CHAINS, alexaCertificates, alexaEnv, AlexaUser, type AlexaReply, type Delivery } from './support/alexa-user';
+import { malformedRequest } from './support/fuzz-bodies';
 
 describe('Alexa custom skill end to end', () => {
   let ca: AlexaTestCa;
@@ -126,6 +128,37 @@ describe('Alexa custom skill end to end', () => {
     expect(await attributesOf(eve.userId)).not.toHaveProperty('email');
     expect(listening(await eve.say('eve@acme.io')).said[0]).toMatch(/^How many people work at your company\?/);
     expect([...certificates.fetches.keys()].every((url) => url.startsWith('https://s3.amazonaws.com/echo.api/'))).toBe(true);
+  });
+
+  it('answers malformed bodies, unsigned or validly signed, with a 4xx and never a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(malformedRequest, async ({ contentType, body }) => {
+        const response = await fetch(`${running.url}/webhooks/alexa`, {
+          method: 'POST',
+          headers: { ...(contentType === undefined ? {} : { 'content-type': contentType }), signaturecertchainurl: ALEXA_CHAINS.valid, 'signature-256': 'AAAA' },
+          body,
+        });
+        expect([400, 413, 415]).toContain(response.status);
+      }),
+      { numRuns: 150 },
+    );
+    const mallory = user();
+    const garbage = fc.record({
+      type: fc.constantFrom('LaunchRequest', 'IntentRequest', 'SessionEndedRequest', 'CanFulfillIntentRequest', 'Display.ElementSelected', ''),
+      intent: fc.option(fc.record({ name: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('CatchAllIntent', 'AMAZON.StopIntent')), slots: fc.dictionary(fc.string({ maxLength: 20 }), fc.record({ value: fc.option(fc.string({ maxLength: 3_000 }), { nil: undefined }) }, { requiredKeys: [] })) }, { requiredKeys: [] }), { nil: undefined }),
+      locale: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
+    });
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(garbage, async (request) => {
+        const reply = await mallory.send(mallory.envelope(JSON.parse(JSON.stringify(request)) as Record<string, unknown>));
+        expect([200, 400]).toContain(reply.status);
+        if (reply.status === 200) accepted++;
+      }),
+      { numRuns: 120 },
+    );
+    expect((await storedFor(mallory.userId)).filter((m) => m.direction === 'in').length).toBeLessThanOrEqual(accepted);
+    expect((await fetch(`${running.url}/health`)).status).toBe(200);
   });
 
   it('downloads each certificate chain once and keeps it', () => {
