@@ -9,6 +9,7 @@ import type { ParleyConfig } from '@parley/config';
 import { AdminModule } from './admin/admin.module';
 import { AssetsController } from './assets.controller';
 import { SqlConversationReferences } from './botframework/sql-conversation-references';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { EngineModule } from './engine.module';
 import { FollowupModule } from './followup/followup.module';
 import { RetentionModule } from './retention/retention.module';
@@ -61,6 +62,7 @@ export class AppModule {
         ),
         SlackModule.forRoot(slackOptions, { threads: SqlHandoffThreads, timers: SqlHandoffTimers, directory: SqlLeadDirectory }),
         AdminModule,
+        DashboardModule,
         FollowupModule,
         RetentionModule,
       ],

@@ -15,9 +15,10 @@ import {
   TransportRegistry,
   loadTriggers,
 } from '@parley/engine';
-import { SqlConversationStore } from '@parley/persistence';
 import { join } from 'node:path';
 import { ComplianceScreen } from './compliance/compliance-screen';
+import { ConversationFeed } from './dashboard/conversation-feed';
+import { PublishedConversationStore } from './dashboard/published-conversation-store';
 import { DatabaseCloser, databaseProvider, type OpenDatabase } from './database.provider';
 import { FlowLibrary } from './flow-library';
 import { RetrainableUnderstanding, nluProvider } from './nlu.provider';
@@ -39,7 +40,12 @@ export class EngineModule {
         databaseProvider,
         DatabaseCloser,
         ShutdownState,
-        { provide: ConversationStore, inject: [DATABASE], useFactory: (db: OpenDatabase) => new SqlConversationStore(db.sql) },
+        { provide: ConversationFeed, useValue: new ConversationFeed() },
+        {
+          provide: ConversationStore,
+          inject: [DATABASE, ConversationFeed],
+          useFactory: (db: OpenDatabase, feed: ConversationFeed) => new PublishedConversationStore(db.sql, feed),
+        },
         { provide: FlowCatalog, useValue: new InMemoryFlowCatalog(config.ENTRY_FLOW) },
         FlowLibrary,
         nluProvider,
@@ -72,7 +78,7 @@ export class EngineModule {
           },
         },
       ],
-      exports: [CONFIG, DATABASE, ShutdownState, ConversationEngine, FlowLibrary, RetrainableUnderstanding, ...ENGINE_PORTS],
+      exports: [CONFIG, DATABASE, ShutdownState, ConversationEngine, ConversationFeed, FlowLibrary, RetrainableUnderstanding, ...ENGINE_PORTS],
     };
   }
 }

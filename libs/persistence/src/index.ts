@@ -6,6 +6,7 @@ export * from './sql-conversation-store';
 export * from './sql-flow-version-store';
 export * from './sql-misunderstood-queue';
 export * from './sql-api-keys';
+export * from './sql-dashboard-sessions';
 export * from './sql-audit-log';
 export * from './sql-consent-ledger';
 export * from './outbox';

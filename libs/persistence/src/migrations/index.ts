@@ -7,6 +7,7 @@ import { MessageDelivery1764100000005 } from './1764100000005-message-delivery';
 import { HandoffThreads1764100000030 } from './1764100000030-handoff-threads';
 import { HandoffThreadRep1764100000031 } from './1764100000031-handoff-thread-rep';
 import { BotConversationReferences1764100000060 } from './1764100000060-bot-conversation-references';
+import { DashboardSessions1764100000075 } from './1764100000075-dashboard-sessions';
 
 export const MIGRATIONS = [
   InitialSchema1764100000000,
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   HandoffThreads1764100000030,
   HandoffThreadRep1764100000031,
   BotConversationReferences1764100000060,
+  DashboardSessions1764100000075,
 ];

@@ -1,0 +1,90 @@
+import type { SqlValue } from '@parley/persistence';
+import type { DashboardReadModel } from './dashboard-read-model';
+
+export interface ConversationSummary {
+  id: string;
+  contactId: string;
+  channel: string;
+  owner: string;
+  flowId: string | null;
+  messageCount: number;
+  updatedAt: string;
+  contactName: string | null;
+  score: number | null;
+  segment: string | null;
+  lifecycle: string | null;
+  lastMessage: { from: string; text: string; at: string } | null;
+}
+
+interface Row {
+  id: string;
+  contact_id: string;
+  channel: string;
+  owner: string;
+  flow_id: string | null;
+  message_count: number;
+  updated_at: string;
+  last_sender: string | null;
+  last_text: string | null;
+  last_at: string | null;
+  attributes: string | null;
+}
+
+function attributesOf(source: string | null): Record<string, unknown> {
+  try {
+    return JSON.parse(source ?? '{}') ?? {};
+  } catch {
+    return {};
+  }
+}
+const textOf = (value: unknown) => (typeof value === 'string' && value ? value : null);
+
+const LAST = (column: string) => `(SELECT m.${column} FROM messages m WHERE m.conversation_id = c.id ORDER BY m.position DESC LIMIT 1)`;
+
+/** One page of conversations, most recent first, each with its last message and its contact's score and segment. */
+export async function listConversations(
+  model: DashboardReadModel,
+  q: { channel?: string; owner?: string; limit: number; offset: number },
+): Promise<{ total: number; limit: number; offset: number; items: ConversationSummary[] }> {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  for (const [column, value] of [['channel', q.channel], ['owner', q.owner]] as const) {
+    if (!value) continue;
+    where.push(`c.${column} = ?`);
+    params.push(value);
+  }
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const sql = model.db.sql;
+  const [rows, count, index] = await Promise.all([
+    sql.all<Row>(
+      `SELECT c.id, c.contact_id, c.channel, c.owner, c.flow_id, c.message_count, c.updated_at,
+              ${LAST('sender')} AS last_sender, ${LAST('text')} AS last_text, ${LAST('created_at')} AS last_at,
+              (SELECT k.attributes FROM contacts k WHERE k.id = c.contact_id) AS attributes
+       FROM conversations c ${filter} ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?`,
+      [...params, q.limit, q.offset],
+    ),
+    sql.get<{ n: number | string }>(`SELECT COUNT(*) AS n FROM conversations c ${filter}`, params),
+    model.index(),
+  ]);
+  const leads = new Map(index.leads.map((l) => [l.id, l]));
+  const items = rows.map((r): ConversationSummary => {
+    // Name and segment fresh from the contact; score and stage from the shared read model (at most 2 s old).
+    const lead = leads.get(r.contact_id);
+    const attributes = attributesOf(r.attributes);
+    return {
+      id: r.id,
+      contactId: r.contact_id,
+      channel: r.channel,
+      owner: r.owner,
+      flowId: r.flow_id,
+      messageCount: Number(r.message_count),
+      updatedAt: new Date(r.updated_at).toISOString(),
+      contactName: textOf(attributes.name),
+      score: typeof attributes.score === 'number' ? attributes.score : (lead?.score ?? null),
+      segment: textOf(attributes.segment),
+      lifecycle: lead?.lifecycle ?? null,
+      lastMessage: r.last_at ? { from: r.last_sender ?? 'bot', text: r.last_text ?? '', at: new Date(r.last_at).toISOString() } : null,
+    };
+  });
+  return { total: Number(count?.n ?? 0), limit: q.limit, offset: q.offset, items };
+}
