@@ -1,4 +1,4 @@
-// Builds the server, the CLI and the web chat widget into dist/.
+// Builds the server, the CLI, the web chat widget and the dashboard into dist/.
 // `--if-stale` skips the work when nothing under the sources changed since the last build (fast `npm start`).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -27,5 +27,7 @@ run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 run(bin('tsc-alias'), ['-p', 'tsconfig.build.json']);
 const { buildWidget } = await import('./build-widget.mjs');
 await buildWidget(root);
+const { buildDashboard } = await import('./build-dashboard.mjs');
+await buildDashboard(root);
 mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(stamp, new Date().toISOString());
