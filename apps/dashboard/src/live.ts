@@ -14,6 +14,7 @@ export interface LiveConversation {
   channel?: string;
   owner: 'bot' | 'human';
   updatedAt: string;
+  contactName?: string;
   lastMessage?: { from: string; text: string; at: string };
 }
 

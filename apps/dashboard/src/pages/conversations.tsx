@@ -25,7 +25,7 @@ const LIMIT = 50;
 function merge(list: Summary[], update: LiveConversation): Summary[] {
   const found = list.find((c) => c.id === update.id);
   const merged: Summary = found
-    ? { ...found, owner: update.owner, updatedAt: update.updatedAt, lastMessage: update.lastMessage ?? found.lastMessage }
+    ? { ...found, owner: update.owner, updatedAt: update.updatedAt, contactName: update.contactName ?? found.contactName, lastMessage: update.lastMessage ?? found.lastMessage }
     : {
         id: update.id,
         contactId: update.contactId ?? '',
@@ -33,7 +33,7 @@ function merge(list: Summary[], update: LiveConversation): Summary[] {
         owner: update.owner,
         flowId: null,
         updatedAt: update.updatedAt,
-        contactName: null,
+        contactName: update.contactName ?? null,
         score: null,
         segment: null,
         lastMessage: update.lastMessage ?? null,

@@ -32,7 +32,7 @@ export function FunnelPage({ session }: { session: Session }) {
       chart.current.data = data;
       chart.current.update();
     } else {
-      chart.current = new Chart(canvas.current, { type: 'bar', data, options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } } } });
+      chart.current = new Chart(canvas.current, { type: 'bar', data, options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } });
     }
   }, [funnel]);
   useEffect(() => () => chart.current?.destroy(), []);

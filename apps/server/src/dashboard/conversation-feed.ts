@@ -18,6 +18,8 @@ export interface FeedConversation {
   channel?: string;
   owner: Owner;
   updatedAt: string;
+  /** Set when this turn learnt the contact's name. */
+  contactName?: string;
   lastMessage?: { from: Sender; text: string; at: string };
 }
 
@@ -49,6 +51,7 @@ export class ConversationFeed {
       channel: turn.conversation.channel,
       owner: turn.owner,
       updatedAt: turn.at.toISOString(),
+      ...(typeof turn.attributes.name === 'string' ? { contactName: turn.attributes.name } : {}),
       ...(last ? { lastMessage: { from: last.from, text: last.text, at: last.at } } : {}),
     });
   }
