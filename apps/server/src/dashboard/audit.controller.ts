@@ -1,5 +1,7 @@
 import { Controller, Get, Header, Inject, Query, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
+import { ApiDoc } from '../admin/api-doc.decorator';
+import { auditListExample } from './dashboard-api-examples';
 import { ApiKeyGuard } from '../admin/api-key.guard';
 import { parseInput } from '../admin/parse-input';
 import { Roles } from '../admin/roles.decorator';
@@ -19,6 +21,7 @@ export class AuditController {
 
   @Get()
   @Roles('admin')
+  @ApiDoc({ summary: 'The audit log of admin writes and dashboard logins, newest first', query: listQuery, response: auditListExample })
   @Header('Cache-Control', 'no-store')
   async list(@Query() query: unknown) {
     const { limit, offset } = parseInput(listQuery, query);

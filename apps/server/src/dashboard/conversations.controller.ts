@@ -1,6 +1,8 @@
 import { Body, ConflictException, Controller, Get, Header, NotFoundException, Param, Post, Query, Req, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ConversationEngine } from '@parley/engine';
 import { z } from 'zod';
+import { ApiDoc } from '../admin/api-doc.decorator';
+import { conversationListExample, handBackExample, replyBodyExample, replyExample, takeOverExample, transcriptExample } from './dashboard-api-examples';
 import { ApiKeyGuard, type AdminRequest } from '../admin/api-key.guard';
 import { AuditInterceptor } from '../admin/audit.interceptor';
 import { parseInput } from '../admin/parse-input';
@@ -31,6 +33,7 @@ export class ConversationsController {
 
   @Get()
   @Roles(...ANY_ROLE)
+  @ApiDoc({ summary: 'Conversations across channels, most recent first, with owner, score, segment and last message', query: listQuery, response: conversationListExample })
   @Header('Cache-Control', 'no-store')
   async list(@Query() query: unknown) {
     const q = parseInput(listQuery, query);
@@ -39,6 +42,7 @@ export class ConversationsController {
 
   @Get(':id/messages')
   @Roles(...ANY_ROLE)
+  @ApiDoc({ summary: "A conversation's transcript, oldest first", query: messagesQuery, response: transcriptExample })
   @Header('Cache-Control', 'no-store')
   async messages(@Param('id') id: string, @Query() query: unknown) {
     const { limit } = parseInput(messagesQuery, query);
@@ -49,6 +53,7 @@ export class ConversationsController {
 
   @Post(':id/take-over')
   @Roles(...AGENT_ROLES)
+  @ApiDoc({ summary: 'A person takes the conversation over from the bot (409 when someone already has)', response: takeOverExample, status: 201 })
   async takeOver(@Param('id') id: string, @Req() request: AdminRequest) {
     const found = await this.existing(id);
     if (!(await this.engine.transferOwner(found, 'bot', 'human'))) throw new ConflictException('someone already owns this conversation');
@@ -57,6 +62,7 @@ export class ConversationsController {
 
   @Post(':id/hand-back')
   @Roles(...AGENT_ROLES)
+  @ApiDoc({ summary: 'Hand a taken-over conversation back to the bot', response: handBackExample, status: 201 })
   async handBack(@Param('id') id: string) {
     const found = await this.existing(id);
     if (!(await this.engine.transferOwner(found, 'human', 'bot'))) throw new ConflictException('the bot already owns this conversation');
@@ -65,6 +71,7 @@ export class ConversationsController {
 
   @Post(':id/reply')
   @Roles(...AGENT_ROLES)
+  @ApiDoc({ summary: "Reply as the agent in a taken-over conversation; delivered on the customer's channel", body: replyBody, bodyExample: replyBodyExample, response: replyExample, status: 201 })
   async reply(@Param('id') id: string, @Body() body: unknown) {
     const { text } = parseInput(replyBody, body);
     const found = await this.existing(id);

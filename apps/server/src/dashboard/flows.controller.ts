@@ -2,6 +2,8 @@ import { Controller, Get, Header, Inject, UseGuards } from '@nestjs/common';
 import { FlowCatalog, type InMemoryFlowCatalog } from '@parley/engine';
 import { SqlFlowVersionStore } from '@parley/persistence';
 import { basename } from 'node:path';
+import { ApiDoc } from '../admin/api-doc.decorator';
+import { flowsExample } from './dashboard-api-examples';
 import { ApiKeyGuard } from '../admin/api-key.guard';
 import { ANY_ROLE, Roles } from '../admin/roles.decorator';
 import type { OpenDatabase } from '../database.provider';
@@ -25,6 +27,7 @@ export class FlowsController {
 
   @Get()
   @Roles(...ANY_ROLE)
+  @ApiDoc({ summary: 'Flow files with their validation status, stored versions and the served graph', response: flowsExample })
   @Header('Cache-Control', 'no-store')
   async list() {
     const stored = await this.versions.all();

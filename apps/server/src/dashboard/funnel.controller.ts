@@ -1,5 +1,7 @@
 import { Controller, Get, Header, Query, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
+import { ApiDoc } from '../admin/api-doc.decorator';
+import { funnelExample } from './dashboard-api-examples';
 import { ApiKeyGuard } from '../admin/api-key.guard';
 import { parseInput } from '../admin/parse-input';
 import { ANY_ROLE, Roles } from '../admin/roles.decorator';
@@ -21,6 +23,7 @@ export class FunnelController {
 
   @Get()
   @Roles(...ANY_ROLE)
+  @ApiDoc({ summary: 'Funnel counts (conversations, engaged, lead, MQL, SQL, handed off) per flow, channel and A/B arm over a date range', query: funnelQuery, response: funnelExample })
   @Header('Cache-Control', 'no-store')
   async funnel(@Query() query: unknown) {
     const filter = parseInput(funnelQuery, query);

@@ -2,6 +2,8 @@ import { Controller, Get, Header, NotFoundException, Param, Query, Res, UseGuard
 import { consentLedger } from '@parley/persistence';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { ApiDoc } from '../admin/api-doc.decorator';
+import { leadExample, leadListExample } from './dashboard-api-examples';
 import { ApiKeyGuard } from '../admin/api-key.guard';
 import { parseInput } from '../admin/parse-input';
 import { ANY_ROLE, Roles } from '../admin/roles.decorator';
@@ -54,6 +56,7 @@ export class LeadsController {
 
   @Get()
   @Roles(...ANY_ROLE)
+  @ApiDoc({ summary: 'Leads: search, filter (stage, segment, channel, consent, score range), sort and page; ?format=csv exports every match', query: listQuery, response: leadListExample })
   @Header('Cache-Control', 'no-store')
   async list(@Query() query: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseInput(listQuery, query);
@@ -70,6 +73,7 @@ export class LeadsController {
 
   @Get(':id')
   @Roles(...ANY_ROLE)
+  @ApiDoc({ summary: "One lead: attributes, conversations, consent, the score's explanation and a timeline", response: leadExample })
   @Header('Cache-Control', 'no-store')
   async one(@Param('id') id: string) {
     const wanted = parseInput(contactId, id);
