@@ -101,10 +101,28 @@ export const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Redis channel prefix of the socket.io adapter (with REDIS_URL): instances of one deployment share it; another deployment on the same Redis needs its own. */
   WEBCHAT_REDIS_KEY: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).default('socket.io'),
+  /** SMS campaigns: messages per second per sender by default (1 for a long code), and the most a campaign may ask for (short codes, messaging services). */
+  CAMPAIGN_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(1),
+  CAMPAIGN_MAX_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(100),
+  /** The account's time zone (IANA) for quiet hours of contacts with no zone of their own and a phone number that names none. */
+  DEFAULT_TIME_ZONE: z
+    .string()
+    .default('UTC')
+    .refine((v) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: v });
+        return true;
+      } catch {
+        return false;
+      }
+    }, { message: 'must be an IANA time zone such as America/New_York' }),
   /** Conversations idle longer than this many days have their messages anonymised daily; unset, they are kept forever. */
   RETENTION_DAYS: optionalString
     .refine((v) => v === undefined || /^[1-9]\d*$/.test(v), { message: 'must be a whole number of days, 1 or more' })
     .transform((v) => (v === undefined ? undefined : Number(v))),
+}).refine((c) => c.CAMPAIGN_RATE_PER_SECOND <= c.CAMPAIGN_MAX_RATE_PER_SECOND, {
+  message: 'CAMPAIGN_RATE_PER_SECOND must not exceed CAMPAIGN_MAX_RATE_PER_SECOND',
+  path: ['CAMPAIGN_RATE_PER_SECOND'],
 });
 
 export type ParleyConfig = z.infer<typeof envSchema>;

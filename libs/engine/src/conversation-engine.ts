@@ -98,6 +98,11 @@ export class ConversationEngine {
     return this.queue.idle();
   }
 
+  /** Runs work in line with the turns of one address (a campaign send cannot interleave with that person's STOP). */
+  exclusive<T>(channel: ChannelName, address: string, work: () => Promise<T>): Promise<T> {
+    return this.queue.run(`${channel}:${address}`, work);
+  }
+
   /** A conversation and its contact by id, read fresh (for the handoff desk). */
   find(conversationId: string): Promise<OpenConversation | undefined> {
     return this.deps.store.find(conversationId);

@@ -10,3 +10,4 @@ export * from './consent-from-flow';
 export * from './jobs-from-flow';
 export * from './transcripts';
 export * from './triggers';
+export * from './campaigns';
