@@ -15,3 +15,4 @@ export * from './sql-email-audience';
 export * from './contacts';
 export * from './sql-crm-leads';
 export * from './retention';
+export * from './campaigns';

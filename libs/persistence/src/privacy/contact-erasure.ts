@@ -54,6 +54,10 @@ export async function eraseContact(db: SqlDatabase, contactId: string, actor: st
     // Flow state holds the answers given (name, email…): the next turn starts the flow afresh.
     await tx.run("UPDATE conversations SET state = 'null', flow_id = NULL, flow_version = NULL, version = version + 1, updated_at = ? WHERE contact_id = ?", [now, contactId]);
     await tx.run("UPDATE contacts SET attributes = '{}', updated_at = ? WHERE id = ?", [now, contactId]);
+    // Campaign texts not sent yet are never sent; sent ones keep their row (counts) without the number.
+    const recipients = await tx.all<{ id: string; address: string }>('SELECT id, address FROM campaign_recipients WHERE contact_id = ?', [contactId]);
+    for (const row of recipients) await tx.run('UPDATE campaign_recipients SET address = ? WHERE id = ?', [erasedAddress(row.address), row.id]);
+    await tx.run("UPDATE campaign_recipients SET status = 'skipped', reason = 'erased', updated_at = ? WHERE contact_id = ? AND status IN ('pending', 'held')", [now, contactId]);
     const stub = JSON.stringify({ contactId, erased: true });
     const jobsCancelled = await tx.run(
       "UPDATE outbox_jobs SET status = 'cancelled', payload = ?, last_error = NULL, updated_at = ? WHERE payload LIKE ? AND status = 'pending'",
