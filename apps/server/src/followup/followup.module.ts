@@ -4,6 +4,7 @@ import { SqlCrmLeads, SqlJobStore, SqlQueueOutbox } from '@parley/persistence';
 import { ApiKeyGuard } from '../admin/api-key.guard';
 import { AuditInterceptor } from '../admin/audit.interceptor';
 import type { OpenDatabase } from '../database.provider';
+import { CampaignsModule } from '../campaigns/campaigns.module';
 import { EmailModule } from '../email/email.module';
 import { DATABASE } from '../tokens';
 import { JobWorkerService } from './job-worker.service';
@@ -11,7 +12,7 @@ import { JobsController } from './jobs.controller';
 
 /** Follow-up side effects: the outbox worker (db or bullmq driver) and the jobs admin API. */
 @Module({
-  imports: [EmailModule],
+  imports: [EmailModule, CampaignsModule],
   controllers: [JobsController],
   providers: [
     { provide: JobStore, inject: [DATABASE], useFactory: (db: OpenDatabase): JobStore => new SqlJobStore(db.sql) },

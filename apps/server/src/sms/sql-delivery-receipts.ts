@@ -28,6 +28,10 @@ export class SqlDeliveryReceipts extends DeliveryReceipts {
           ]);
         }
       }
+      if (receipt.messageId && receipt.providerMessageId) {
+        // A campaign text's id is its recipient row's: the provider's id proves the send after a crash.
+        await tx.run('UPDATE campaign_recipients SET provider_id = ? WHERE id = ? AND provider_id IS NULL', [receipt.providerMessageId, receipt.messageId]);
+      }
       if (receipt.optedOut && receipt.to) {
         const identity = await tx.get<{ contact_id: string }>('SELECT contact_id FROM channel_identities WHERE channel = ? AND address = ?', ['sms', receipt.to]);
         if (identity) {

@@ -1,0 +1,187 @@
+import { SqlApiKeys, type SqlDatabase } from '@parley/persistence';
+import { FakeTwilio } from '@parley/testing';
+import { DATABASE } from '../apps/server/src/tokens';
+import { startApp, type RunningApp } from './support/app';
+import { SmsPeer, TWILIO, twilioEnv } from './support/sms-peer';
+import { ManualClock } from './support/manual-clock';
+
+const DISCLOSURE = 'Acme Deals: recurring marketing texts, up to 4/month. Msg & data rates may apply. Reply HELP for help, STOP to cancel.';
+/** 16:00 UTC on a January Tuesday: 11:00 in New York, 06:00 in Honolulu, 01:00 in Tokyo. */
+const START = new Date('2027-01-12T16:00:00Z');
+const HONOLULU_OPENS = new Date('2027-01-12T18:00:00Z');
+const TOKYO_OPENS = new Date('2027-01-12T23:00:00Z');
+
+const phone = (areaCode: string, i: number) => `+1${areaCode}555${String(i).padStart(4, '0')}`;
+
+/** The fields of the API's JSON answers this spec reads. */
+interface Answer {
+  id: string;
+  status: string;
+  progress: Record<string, number>;
+  items: { id: string }[];
+  error?: string;
+  message?: string;
+  issues?: unknown;
+}
+
+interface Person {
+  phone: string;
+  group: 'open' | 'noConsent' | 'stop' | 'honolulu' | 'tokyo';
+  timeZone?: string;
+}
+
+/**
+ * 500 people in send order: 300 consented New Yorkers interleaved with 120 who never consented, then 40 consented
+ * people in quiet hours (30 by Honolulu area code, 10 by a Tokyo time-zone attribute), then 40 consented people who
+ * text STOP while the campaign is sending.
+ */
+function audience(): Person[] {
+  const people: Person[] = [];
+  let open = 0;
+  let none = 0;
+  for (let i = 0; i < 420; i++) {
+    if (i % 7 === 3 && none < 120) people.push({ phone: phone('646', none++), group: 'noConsent' });
+    else if (open < 300) people.push({ phone: phone('212', open++), group: 'open' });
+    else people.push({ phone: phone('646', none++), group: 'noConsent' });
+  }
+  for (let i = 0; i < 30; i++) people.push({ phone: phone('808', i), group: 'honolulu' });
+  for (let i = 0; i < 10; i++) people.push({ phone: phone('917', i), group: 'tokyo', timeZone: 'Asia/Tokyo' });
+  for (let i = 0; i < 40; i++) people.push({ phone: phone('718', i), group: 'stop' });
+  return people;
+}
+
+describe('SMS campaigns: consent-gated, quiet-hours aware, throttled, with exact progress', () => {
+  const fake = new FakeTwilio({ accountSid: TWILIO.accountSid, authToken: TWILIO.authToken });
+  const clock = new ManualClock(START);
+  const advanceTo = (instant: Date) => clock.advance(instant.getTime() - clock.now().getTime());
+  let running: RunningApp;
+  let sql: SqlDatabase;
+  const peer = new SmsPeer(() => running.url, fake);
+  const keys: Record<string, string> = {};
+  const api = async (path: string, role = 'marketer', body?: unknown) => {
+    const response = await fetch(`${running.url}/api/v1${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${keys[role]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Answer };
+  };
+  const contactIdOf = async (number: string) =>
+    (await sql.get<{ contact_id: string }>("SELECT contact_id FROM channel_identities WHERE channel = 'sms' AND address = ?", [number]))!.contact_id;
+  const until = async (what: () => Promise<boolean>, timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await what())) {
+      if (Date.now() > deadline) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+  const progressOf = async (id: string) => (await api(`/campaigns/${id}`)).body;
+
+  beforeAll(async () => {
+    const { url } = await fake.start();
+    running = await startApp(
+      { ...twilioEnv(url), JOBS_POLL_MS: '20', CAMPAIGN_MAX_RATE_PER_SECOND: '500', RATE_LIMIT_WEBHOOK_PER_IP: '100000' },
+      { clock },
+    );
+    sql = running.app.get<{ sql: SqlDatabase }>(DATABASE).sql;
+    const apiKeys = new SqlApiKeys(sql);
+    for (const role of ['admin', 'marketer', 'sales', 'readonly'] as const) keys[role] = (await apiKeys.create(role, role, new Date())).key;
+  });
+  afterAll(async () => {
+    await running?.close();
+    await fake.stop();
+  });
+
+  it('texts 500 contacts: never the non-consented or the opted-out, holds quiet hours until the window opens, counts add up', async () => {
+    const people = audience();
+    const rows = people.map((p, i) => ({
+      phone: p.phone,
+      name: `Person ${i}`,
+      ...(p.timeZone ? { timeZone: p.timeZone } : {}),
+      ...(p.group === 'noConsent' ? {} : { consent_channel: 'sms', consent_purpose: 'marketing', consent_text: DISCLOSURE }),
+    }));
+    const imported = await api('/contacts/import', 'marketer', { rows });
+    expect(imported.body).toMatchObject({ created: 500, consentEvents: 380, errors: [] });
+    const contactIds = await Promise.all(people.map((p) => contactIdOf(p.phone)));
+
+    const created = await api('/campaigns', 'marketer', {
+      name: 'January deals',
+      template: 'Hi {{name}}, 20% off this week at Acme & Co{{#if timezone}} ({{timezone}}){{/if}}. Reply STOP to opt out.',
+      audience: { contactIds },
+      rate: 200,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.progress).toEqual({ total: 500, sent: 0, skippedNoConsent: 0, skippedQuietHours: 0, failed: 0, pending: 500 });
+    // STOP races the send: posted concurrently while the campaign is texting the first 300
+    const stoppers = people.filter((p) => p.group === 'stop');
+    await Promise.all(stoppers.map((p) => peer.post('/webhooks/twilio/sms', peer.inbound(p.phone, 'STOP'))));
+
+    await until(async () => (await progressOf(created.body.id)).progress.pending === 0);
+    const afterRun = await progressOf(created.body.id);
+    expect(afterRun.progress).toEqual({ total: 500, sent: 300, skippedNoConsent: 160, skippedQuietHours: 40, failed: 0, pending: 0 });
+    expect(afterRun.status).toBe('running');
+
+    const campaignTexts = () => fake.sent.filter((m) => m.body?.includes('20% off'));
+    const textedNumbers = () => campaignTexts().map((m) => m.to);
+    expect(new Set(textedNumbers())).toEqual(new Set(people.filter((p) => p.group === 'open').map((p) => p.phone)));
+    for (const p of people.filter((x) => x.group !== 'open')) expect({ to: p.phone, texts: campaignTexts().filter((m) => m.to === p.phone).length }).toEqual({ to: p.phone, texts: 0 });
+    for (const p of stoppers) expect(fake.sentTo(p.phone).map((m) => m.body)).toEqual([expect.stringMatching(/unsubscribed/)]);
+    expect(campaignTexts()[0].body).toBe('Hi Person 0, 20% off this week at Acme & Co. Reply STOP to opt out.');
+
+    // Held as stored jobs at each recipient's window opening, not as timers
+    const held = await sql.all<{ run_at: string }>("SELECT run_at FROM outbox_jobs WHERE type = 'campaign.held' AND status = 'pending'");
+    expect(held.map((j) => new Date(j.run_at).toISOString()).sort()).toEqual([
+      ...Array(30).fill(HONOLULU_OPENS.toISOString()),
+      ...Array(10).fill(TOKYO_OPENS.toISOString()),
+    ]);
+
+    advanceTo(HONOLULU_OPENS);
+    await until(async () => (await progressOf(created.body.id)).progress.sent === 330);
+    expect((await progressOf(created.body.id)).progress).toEqual({ total: 500, sent: 330, skippedNoConsent: 160, skippedQuietHours: 10, failed: 0, pending: 0 });
+    expect(textedNumbers().filter((n) => n.startsWith('+1808'))).toHaveLength(30);
+
+    advanceTo(TOKYO_OPENS);
+    await until(async () => (await progressOf(created.body.id)).status === 'completed');
+    const done = await progressOf(created.body.id);
+    expect(done.progress).toEqual({ total: 500, sent: 340, skippedNoConsent: 160, skippedQuietHours: 0, failed: 0, pending: 0 });
+    expect(campaignTexts().find((m) => m.to === phone('917', 0))?.body).toBe('Hi Person 450, 20% off this week at Acme & Co (Asia/Tokyo). Reply STOP to opt out.');
+    // nobody texted twice
+    expect(textedNumbers()).toHaveLength(new Set(textedNumbers()).size);
+    expect(done.progress.sent).toBe(textedNumbers().length);
+
+    const listed = await api('/campaigns', 'readonly');
+    expect(listed.body.items.map((c) => c.id)).toContain(created.body.id);
+  }, 60_000);
+
+  it('paces sends at the campaign rate', async () => {
+    const numbers = Array.from({ length: 5 }, (_, i) => phone('212', 9000 + i));
+    await api('/contacts/import', 'marketer', { rows: numbers.map((n) => ({ phone: n, consent_channel: 'sms', consent_purpose: 'marketing', consent_text: DISCLOSURE })) });
+    const contactIds = await Promise.all(numbers.map(contactIdOf));
+    const created = await api('/campaigns', 'admin', { name: 'paced', template: 'Paced offer', audience: { contactIds }, rate: 5 });
+    expect(created.status).toBe(201);
+    await until(async () => (await progressOf(created.body.id)).status === 'completed');
+    const times = fake.sent.filter((m) => m.body === 'Paced offer').map((m) => m.dateCreated.getTime());
+    expect(times).toHaveLength(5);
+    // 5 per second: 200 ms apart (timer jitter allowed below, never faster)
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(190);
+  }, 20_000);
+
+  it('refuses bad campaigns at creation with a clear 4xx, and checks roles', async () => {
+    const [someone] = await sql.all<{ contact_id: string }>("SELECT contact_id FROM channel_identities WHERE channel = 'sms' LIMIT 1");
+    const audienceOf = { contactIds: [someone.contact_id] };
+    const refused = async (body: unknown, error: string, message: RegExp) => {
+      const response = await api('/campaigns', 'marketer', body);
+      expect({ status: response.status, error: response.body.error }).toEqual({ status: 400, error });
+      expect(response.body.message ?? JSON.stringify(response.body.issues)).toMatch(message);
+    };
+    await refused({ name: 'x', template: 'Hi {{nickname}}', audience: audienceOf }, 'unknown_variables', /\{\{nickname\}\}/);
+    await refused({ name: 'x', template: 'Hi {{name', audience: audienceOf }, 'invalid_template', /does not parse/);
+    await refused({ name: 'x', template: 'Hi', audience: audienceOf, rate: 900 }, 'invalid_rate', /at most 500/);
+    await refused({ name: 'x', template: 'Hi', audience: { segmentId: 'vip' } }, 'audience_unavailable', /segments not available/);
+    await refused({ name: 'x', template: 'Hi', audience: { filter: { tags: ['nobody-has-this'] } } }, 'empty_audience', /no contact/);
+    await refused({ name: 'x', template: 'Hi', audience: audienceOf, rate: -1 }, 'invalid_request', /rate/);
+    expect((await api('/campaigns', 'sales', { name: 'x', template: 'Hi', audience: audienceOf })).status).toBe(403);
+    expect((await api('/campaigns/not-a-uuid')).status).toBe(400);
+    expect((await api('/campaigns/0190b6a4-0000-7000-8000-000000000000')).status).toBe(404);
+  });
+});
