@@ -2,11 +2,13 @@ import { BadRequestException, Body, Controller, Get, Inject, NotFoundException, 
 import { AudienceSource, CampaignRefused, CampaignStore, Clock, createCampaign } from '@parley/engine';
 import type { ParleyConfig } from '@parley/config';
 import { z } from 'zod';
+import { ApiDoc } from '../admin/api-doc.decorator';
 import { ApiKeyGuard, type AdminRequest } from '../admin/api-key.guard';
 import { AuditInterceptor } from '../admin/audit.interceptor';
 import { parseInput } from '../admin/parse-input';
 import { Roles, WRITERS } from '../admin/roles.decorator';
 import { CONFIG } from '../tokens';
+import { campaignBodyExample, campaignExample, campaignListExample, createdCampaignExample } from './campaign-examples';
 import { CampaignJobHandler } from './campaign-job.handler';
 
 const attributeValue = z.union([z.string().max(500), z.number(), z.boolean()]);
@@ -50,6 +52,13 @@ export class CampaignsController {
 
   @Post()
   @Roles(...WRITERS)
+  @ApiDoc({
+    summary: 'Send a templated SMS to an audience of consented contacts, throttled, in the background (503 while SMS is off)',
+    body: createBody,
+    bodyExample: campaignBodyExample,
+    response: createdCampaignExample,
+    status: 201,
+  })
   async create(@Body() body: unknown, @Req() request: AdminRequest) {
     const input = parseInput(createBody, body);
     const off = this.jobs.unavailable();
@@ -73,6 +82,7 @@ export class CampaignsController {
 
   @Get()
   @Roles('admin', 'marketer', 'readonly')
+  @ApiDoc({ summary: 'Campaigns, newest first, with their progress', query: listQuery, response: campaignListExample })
   async list(@Query() query: unknown) {
     const { limit, offset } = parseInput(listQuery, query);
     return { items: await this.store.list(limit, offset), limit, offset };
@@ -80,6 +90,7 @@ export class CampaignsController {
 
   @Get(':id')
   @Roles('admin', 'marketer', 'readonly')
+  @ApiDoc({ summary: "A campaign's progress: sent, skipped without consent, held for quiet hours, failed, pending (they add up to total)", response: campaignExample })
   async get(@Param('id') id: string) {
     const campaign = await this.store.get(parseInput(campaignId, id));
     if (!campaign) throw new NotFoundException(`no campaign ${id}`);
