@@ -40,6 +40,9 @@ describe('parseAlexaRequest', () => {
 
   it('refuses what is not an Alexa request', () => {
     expect(() => parseAlexaRequest([])).toThrow('not an Alexa request');
+    expect(() => parseAlexaRequest({ ...envelope({ type: 'LaunchRequest' }), request: { type: 'LaunchRequest', requestId: 'R'.repeat(256), timestamp: '2026-11-25T12:00:00Z' } })).toThrow(
+      'request.requestId is invalid',
+    );
     expect(() => parseAlexaRequest({ request: { type: 'LaunchRequest', requestId: 'R', timestamp: '2026-11-25T12:00:00Z' } })).toThrow('no user id');
     expect(() => parseAlexaRequest({ ...envelope({ type: 'LaunchRequest' }), request: { type: 'LaunchRequest', requestId: 'R', timestamp: 'soon' } })).toThrow('not a date');
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const id = z.string().min(1).max(512);
+/** Stored as addresses and message ids, which hold 255 characters. */
+const id = z.string().min(1).max(255);
 const application = z.object({ applicationId: id }).optional();
 const slot = z.object({ value: z.string().max(2_000).optional() });
 
