@@ -180,6 +180,15 @@ describe('Slack sales handoff desk', () => {
     await sms.waitFor(() => twilio.sentTo(phone).some((m) => m.body === 'Yes, annual plans can be invoiced.'));
     expect(twilio.sentTo(phone).at(-1)).toMatchObject({ from: TWILIO.ourNumber, to: phone });
 
+    // After STOP, nothing a rep writes reaches the phone; the rep is told so in the thread.
+    expect((await text('STOP', 1))[0].body).toMatch(/unsubscribed|opted out|no more/i);
+    const afterStop = twilio.sentTo(phone).length;
+    await rep.replyInThread(card, 'EvSms2', 'Are you still there?', 'U_CARA');
+    const note = await slack.waitFor(() => slack.thread(card.ts).find((m) => m.text.startsWith(':no_entry: Not sent')));
+    expect(note.text).toContain('opted out');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(twilio.sentTo(phone)).toHaveLength(afterStop);
+
     const lead = await rep.slash('U_CARA', `lead ${phone}`);
     expect(lead.status).toBe(200);
     const answer = (await lead.json()) as { response_type: string; blocks: unknown[] };

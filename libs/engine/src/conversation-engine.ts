@@ -1,5 +1,6 @@
 import { newId, type ChannelName, type InboundMessage, type OutboundMessage, type Owner, type StoredMessage } from '@parley/core';
 import { optedOutOfChannel } from '@parley/consent';
+import { agentReplyHeld, type AgentReplyHeld } from './agent-reply-gate';
 import { ledgerChannel } from './consent-from-flow';
 import { KeyedQueue } from './keyed-queue';
 import { planFlowTurn, toOutbound, unchanged, type TurnPlan } from './plan-turn';
@@ -120,8 +121,11 @@ export class ConversationEngine {
     return this.queue.run(`${channel}:${address}`, () => this.deps.store.transferOwner(conversationId, from, to, this.deps.clock.now()));
   }
 
-  /** A person's reply from the desk: stored as the agent's message and delivered on the customer's channel. */
-  async sendAsAgent(conversationId: string, text: string): Promise<OutboundMessage | undefined> {
+  /**
+   * A person's reply from the desk: stored as the agent's message and delivered on the customer's channel;
+   * on SMS and WhatsApp held (not stored, not sent) after an opt-out or in the recipient's quiet hours.
+   */
+  async sendAsAgent(conversationId: string, text: string): Promise<OutboundMessage | AgentReplyHeld | undefined> {
     const found = await this.deps.store.find(conversationId);
     if (!found) return undefined;
     const { channel, address } = found.conversation;
@@ -129,6 +133,11 @@ export class ConversationEngine {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
         const at = this.deps.clock.now();
         const open = await this.deps.store.open(channel, address, at);
+        if (CONSENT_GATED.has(channel)) {
+          const [consent, recent] = await Promise.all([this.deps.store.consentEvents(open.contact.id), this.deps.store.history(conversationId, 20)]);
+          const held = agentReplyHeld(open.conversation, open.contact, consent, recent, at);
+          if (held) return held;
+        }
         const message: OutboundMessage = { id: newId(), conversationId, channel, address, from: 'agent', text, kind: 'conversational', at };
         const outcome = await this.deps.store.commitTurn({
           ...unchanged(open),

@@ -4,6 +4,7 @@ export * from './transport-registry';
 export * from './default-adapters';
 export * from './in-memory-flow-catalog';
 export * from './conversation-engine';
+export * from './agent-reply-gate';
 export * from './plan-turn';
 export * from './in-memory-conversation-store';
 export * from './consent-from-flow';

@@ -79,6 +79,10 @@ export class ConversationsController {
     if (conversation?.conversation.owner !== 'human') throw new ConflictException('take the conversation over before replying');
     const sent = await this.engine.sendAsAgent(found, text);
     if (!sent) throw new NotFoundException(`no conversation ${found}`);
+    // SMS and WhatsApp: nothing after an opt-out, nothing in quiet hours unless it answers the customer's recent message.
+    if ('held' in sent) {
+      throw new ConflictException(sent.held === 'opted_out' ? 'not sent: the customer opted out of this channel' : `not sent: quiet hours for the customer until ${sent.until?.toISOString()}`);
+    }
     return { id: sent.id, conversationId: found, from: 'agent', text, at: sent.at };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, ConversationEngine, KeyedQueue } from '@parley/engine';
+import { Clock, ConversationEngine, KeyedQueue, type AgentReplyHeld } from '@parley/engine';
 import { cardTitle, renderHandoffCard, type HandoffCardState } from './handoff-card';
 import { HandoffThreads, type HandoffThread } from './handoff-thread.port';
 import { SlaSchedule } from './sla-schedule';
@@ -9,6 +9,13 @@ import { minutes, SLA_DEFAULTS, SlackOptions } from './slack-options';
 export const JOINING_TEXT = 'A person from our team is joining the conversation.';
 
 export type ActionOutcome = 'done' | 'lost' | 'unknown';
+
+/** Told in the thread when a rep's reply could not go out, so the rep knows the customer did not get it. */
+export function heldText(held: AgentReplyHeld): string {
+  if (held.held === 'opted_out') return ':no_entry: Not sent: the customer opted out of text messages on this channel.';
+  const until = held.until ? ` after <!date^${Math.floor(held.until.getTime() / 1000)}^{date_short_pretty} {time}|${held.until.toISOString()}>` : ' later';
+  return `:crescent_moon: Not sent: it is quiet hours where the customer is. Send it again${until}.`;
+}
 
 /** What reps do on a card: claim or assign it (one owner wins), snooze it, mark it not a fit, hand it back or resolve it, reply in its thread. */
 @Injectable()
@@ -78,7 +85,11 @@ export class HandoffActions {
     if (!thread) return 'unknown';
     const open = await this.engine.find(thread.conversationId);
     if (open?.conversation.owner !== 'human' || thread.card.state.status !== 'claimed') return 'lost';
-    await this.engine.sendAsAgent(thread.conversationId, text);
+    const sent = await this.engine.sendAsAgent(thread.conversationId, text);
+    if (sent && 'held' in sent) {
+      await this.api.postMessage({ channel: thread.channel, threadTs: thread.ts, text: heldText(sent) });
+      return 'lost';
+    }
     return 'done';
   }
 
