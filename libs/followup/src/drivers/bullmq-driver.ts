@@ -81,6 +81,9 @@ export class BullmqDriver {
       connection: connect(),
       prefix: options.prefix,
       concurrency: options.batchSize,
+      // A crashed instance's active jobs go back to waiting once their lock lapses: JOBS_LEASE_MS, like the db driver's lease.
+      lockDuration: options.leaseMs,
+      stalledInterval: options.leaseMs,
       settings: { backoffStrategy: (_attempts, _type, error) => (error instanceof RetryLater ? error.delayMs : 1_000) },
     });
     this.worker.on('error', (error) => options.log.error(`job queue worker: ${error.message}`));
