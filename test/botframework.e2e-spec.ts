@@ -237,7 +237,7 @@ describe('Bot Framework channel off (no app id, no emulator mode)', () => {
 
   beforeAll(async () => {
     await connector.start();
-    running = await startApp({});
+    running = await startApp({ RATE_LIMIT_WEBHOOK_PER_IP: '3' });
   });
   afterAll(async () => {
     await running?.close();
@@ -251,6 +251,14 @@ describe('Bot Framework channel off (no app id, no emulator mode)', () => {
     expect(JSON.parse(response.body)).toMatchObject({ error: 'channel_off', message: expect.stringContaining('MICROSOFT_APP_ID') });
     expect(await storeOf(() => running).count()).toBe(0);
     expect(connector.deliveries).toEqual([]);
+  });
+
+  it('limits /api/messages per IP like the webhooks (429)', async () => {
+    const jane = new BotFrameworkUser(() => running.url, connector);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await jane.say('hello')).status);
+    // The test above used one request of the three allowed.
+    expect(statuses).toEqual([503, 503, 429, 429]);
   });
 });
 

@@ -21,13 +21,16 @@ const bearerOf = (authorization: string | undefined) => {
   return match ? createHash('sha256').update(match[1]).digest('hex').slice(0, 32) : undefined;
 };
 
-/** Per API key and per IP on /api/v1, per IP on /webhooks; over the limit is 429 with Retry-After. */
+/** Where partners call us back: provider webhooks, and the Bot Framework's messaging endpoint. */
+const isPartnerCallback = (url: string) => url.startsWith('/webhooks/') || url === '/api/messages' || url.startsWith('/api/messages?');
+
+/** Per API key and per IP on /api/v1, per IP on /webhooks and /api/messages; over the limit is 429 with Retry-After. */
 export function registerRateLimits(fastify: FastifyInstance, options: RateLimitOptions): void {
   const perKey = new SlidingWindowLimiter(options.apiPerKey, options.windowMs);
   const apiPerIp = new SlidingWindowLimiter(options.apiPerIp, options.windowMs);
   const webhookPerIp = new SlidingWindowLimiter(options.webhookPerIp, options.windowMs);
   fastify.addHook('onRequest', async (request, reply) => {
-    if (request.url.startsWith('/webhooks/')) {
+    if (isPartnerCallback(request.url)) {
       const verdict = webhookPerIp.hit(request.ip);
       if (!verdict.allowed) return refuse(reply, verdict.retryAfterSeconds);
       return;
