@@ -1,4 +1,4 @@
-import { FakeSlack, type FakeSlackMessage } from '@parley/testing';
+import { FakeSlack, createTempPostgres, testPostgresUrl, type FakeSlackMessage, type TempDatabase } from '@parley/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,17 +9,21 @@ import { SLACK_SECRET, SlackPeer, cardText } from './support/slack-peer';
 
 jest.setTimeout(30_000);
 
-/** Unclaimed cards: SLA ping and re-route on a clock the test moves (also across a restart), Snooze, Assign to…, /parley, 429. */
+/**
+ * Unclaimed cards: SLA ping and re-route on a clock the test moves (also across a restart), Snooze, Assign to…, /parley, 429.
+ * On the PostgreSQL of TEST_DATABASE_URL where it is set (CI), else on a SQLite file.
+ */
 describe('Slack desk: SLA timers, Snooze, Assign to…, /parley and rate limits', () => {
   const dir = mkdtempSync(join(tmpdir(), 'parley-slack-sla-'));
   const clock = new ManualClock();
   const slack = new FakeSlack();
   const clients: ChatClient[] = [];
   let running: RunningApp | undefined;
+  let postgres: TempDatabase | undefined;
   const rep = new SlackPeer(() => running!.url);
 
   const env = () => ({
-    DATABASE_URL: `sqlite:${join(dir, 'parley.sqlite')}`,
+    DATABASE_URL: postgres?.url ?? `sqlite:${join(dir, 'parley.sqlite')}`,
     ENTRY_FLOW: 'b2b-lead-qualification',
     SLACK_SIGNING_SECRET: SLACK_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-test',
@@ -54,6 +58,8 @@ describe('Slack desk: SLA timers, Snooze, Assign to…, /parley and rate limits'
   }
 
   beforeAll(async () => {
+    const base = testPostgresUrl();
+    if (base) postgres = await createTempPostgres(base);
     await slack.start();
     running = await startApp(env(), { clock });
   });
@@ -61,6 +67,7 @@ describe('Slack desk: SLA timers, Snooze, Assign to…, /parley and rate limits'
     clients.forEach((c) => c.close());
     await running?.close();
     await slack.stop();
+    await postgres?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 

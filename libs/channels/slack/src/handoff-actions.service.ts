@@ -10,6 +10,9 @@ export const JOINING_TEXT = 'A person from our team is joining the conversation.
 
 export type ActionOutcome = 'done' | 'lost' | 'unknown';
 
+const CARD_WAIT_ATTEMPTS = 10;
+const CARD_WAIT_MS = 200;
+
 /** Told in the thread when a rep's reply could not go out, so the rep knows the customer did not get it. */
 export function heldText(held: AgentReplyHeld): string {
   if (held.held === 'opted_out') return ':no_entry: Not sent: the customer opted out of text messages on this channel.';
@@ -39,7 +42,7 @@ export class HandoffActions {
   /** Assign to…: the chosen rep becomes the owner; on a claimed card the owner changes hands. */
   assign(conversationId: string, user: string, assignee: string): Promise<ActionOutcome> {
     return this.queue.run(conversationId, async () => {
-      const thread = await this.threads.byConversation(conversationId);
+      const thread = await this.cardOf(conversationId);
       if (thread?.card.state.status !== 'claimed') return this.takeNow(thread, user, { status: 'claimed', by: assignee, assignedBy: user });
       await this.show(thread, { status: 'claimed', by: assignee, assignedBy: user });
       return 'done';
@@ -49,7 +52,7 @@ export class HandoffActions {
   /** Snooze: the card waits; its SLA timers start again, with the ping due when the snooze ends. */
   snooze(conversationId: string, user: string): Promise<ActionOutcome> {
     return this.queue.run(conversationId, async () => {
-      const thread = await this.threads.byConversation(conversationId);
+      const thread = await this.cardOf(conversationId);
       if (!thread || thread.card.state.status !== 'open') return this.refuse(thread, user);
       const until = new Date(this.clock.now().getTime() + minutes(this.options.snoozeMinutes ?? SLA_DEFAULTS.snoozeMinutes));
       const round = (thread.card.sla?.round ?? 0) + 1;
@@ -61,7 +64,7 @@ export class HandoffActions {
 
   decline(conversationId: string, user: string): Promise<ActionOutcome> {
     return this.queue.run(conversationId, async () => {
-      const thread = await this.threads.byConversation(conversationId);
+      const thread = await this.cardOf(conversationId);
       if (!thread || thread.card.state.status !== 'open') return this.refuse(thread, user);
       await this.show(thread, { status: 'declined', by: user });
       return 'done';
@@ -71,7 +74,7 @@ export class HandoffActions {
   /** Hand back to bot, or Resolve: the takeover ends and the flow answers the customer's next message. */
   end(conversationId: string, user: string, how: 'released' | 'resolved'): Promise<ActionOutcome> {
     return this.queue.run(conversationId, async () => {
-      const thread = await this.threads.byConversation(conversationId);
+      const thread = await this.cardOf(conversationId);
       if (!thread) return 'unknown';
       if (!(await this.engine.transferOwner(conversationId, 'human', 'bot'))) return this.refuse(thread, user);
       await this.show(thread, { status: how, by: user });
@@ -94,7 +97,7 @@ export class HandoffActions {
   }
 
   private take(conversationId: string, user: string, state: HandoffCardState): Promise<ActionOutcome> {
-    return this.queue.run(conversationId, async () => this.takeNow(await this.threads.byConversation(conversationId), user, state));
+    return this.queue.run(conversationId, async () => this.takeNow(await this.cardOf(conversationId), user, state));
   }
 
   private async takeNow(thread: HandoffThread | undefined, user: string, state: HandoffCardState): Promise<ActionOutcome> {
@@ -103,6 +106,18 @@ export class HandoffActions {
     await this.show(thread, state);
     await this.engine.sendAsAgent(thread.conversationId, JOINING_TEXT);
     return 'done';
+  }
+
+  /**
+   * The card of a conversation. Slack shows a card before our post call returns and we store it, so a
+   * quick click may come first: it waits a moment for the card rather than being dropped.
+   */
+  private async cardOf(conversationId: string): Promise<HandoffThread | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      const thread = await this.threads.byConversation(conversationId);
+      if (thread || attempt >= CARD_WAIT_ATTEMPTS || !(await this.engine.find(conversationId))) return thread;
+      await new Promise((resolve) => setTimeout(resolve, CARD_WAIT_MS));
+    }
   }
 
   /** The rep who lost a race (or pressed a stale button) is told why, privately. */
