@@ -54,6 +54,7 @@ describe('Bot Framework end to end (emulator mode: no app id, BOTFRAMEWORK_ALLOW
     const greeting = await jane.repliesTo(undefined, 2);
     expect(greeting.map(textOf)).toEqual([expect.stringMatching(/^Hi! I'm Parley/), "First, what's your name?"]);
     expect(greeting.every((d) => d.conversationId === jane.conversationId)).toBe(true);
+    expect(jane.received().map((d) => d.activity.type)).toEqual(['typing', 'message', 'message']);
     expect(greeting[0].activity).toMatchObject({
       type: 'message',
       conversation: { id: jane.conversationId },

@@ -27,6 +27,8 @@ export class BotFrameworkInbox implements OnApplicationShutdown {
     if (received.kind === 'joined') {
       for (const member of received.members) {
         await this.references.save(member.address, member.reference);
+        // Only a conversation with nothing in it yet gets a greeting (engine.start), so only it is announced.
+        if (!(await this.engine.open('botframework', member.address)).history.length) this.transport.typing('botframework', member.address);
         this.inBackground(`greeting ${member.address}`, this.engine.start('botframework', member.address));
       }
       return;

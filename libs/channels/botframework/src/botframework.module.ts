@@ -1,30 +1,20 @@
-import { Logger, Module, type DynamicModule, type OnModuleInit, type Type } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { TransportRegistry } from '@parley/engine';
 import { BotConnector } from './bot-connector.port';
 import { BotMessagesController } from './bot-messages.controller';
 import { BotFrameworkInbox } from './botframework-inbox.service';
-import { botFrameworkMode, BotFrameworkOptions } from './botframework-options';
+import { BotFrameworkOptions } from './botframework-options';
 import { BotFrameworkTransport } from './botframework.transport';
 import { ConversationReferences } from './conversation-references.port';
 import { CloudAdapterConnector } from './drivers/cloud-adapter.connector';
 import { InMemoryConversationReferences } from './in-memory-conversation-references';
+import { UnauthenticatedModeWarning } from './unauthenticated-mode-warning';
 
 export interface BotFrameworkDrivers {
   /** Where conversation references are kept; defaults to a bounded in-memory map. */
   references?: Type<ConversationReferences>;
   /** The Bot Framework service; defaults to botbuilder's CloudAdapter. */
   connector?: (options: BotFrameworkOptions) => BotConnector;
-}
-
-class UnauthenticatedModeWarning implements OnModuleInit {
-  constructor(private readonly options: BotFrameworkOptions) {}
-
-  onModuleInit(): void {
-    if (botFrameworkMode(this.options) !== 'unauthenticated') return;
-    new Logger('BotFramework').warn(
-      'BOTFRAMEWORK_ALLOW_UNAUTHENTICATED=true: /api/messages accepts UNSIGNED activities from anyone. Use it with the local emulator only; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD in production.',
-    );
-  }
 }
 
 /** Bot Framework channels (Teams, Web Chat, the emulator…) on /api/messages; the engine comes from the app's global engine module. */
