@@ -28,7 +28,8 @@ export class PostHandoffCard {
 
   async execute(request: HandoffRequest, requestKey: string): Promise<void> {
     const prior = await this.threads.byConversation(request.conversationId);
-    if (prior?.requestKey === requestKey) return;
+    // A retried job, or a second request (a flow's handoff node and a trigger in one turn) while a card is live.
+    if (prior?.requestKey === requestKey || prior?.card.state.status === 'open' || prior?.card.state.status === 'claimed') return;
     const draft = await this.cards.build(request.conversationId, request);
     if (!draft) return;
     const route = routeHandoff(this.options.routing ?? NO_ROUTING, draft.facts, channelForQueue(this.options, request.queue));

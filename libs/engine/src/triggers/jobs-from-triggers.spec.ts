@@ -81,4 +81,16 @@ describe('event triggers', () => {
     writeFileSync(join(dir, 'triggers.yaml'), 'triggers:\n  - id: a\n    on: { kind: campaign_reply }\n    then: { start_sequence: x }\n');
     expect(() => loadTriggers(join(dir, 'triggers.yaml'))).toThrow(/triggers\.0\.on/);
   });
+
+  it('asks for a sales handoff when the contact reaches a lifecycle stage (a score threshold)', async () => {
+    const store = new InMemoryConversationStore();
+    const sql = triggerSchema.parse({ id: 'sales-qualified', on: { kind: 'lifecycle', to: 'customer' }, then: { handoff: { queue: 'sales', priority: 'high' } } });
+    const engine = engineWith(store, [sql]);
+    await engine.start('webchat', 'visitor-1');
+    await engine.handle(inbound('yes'));
+    expect(store.jobs).toEqual([
+      expect.objectContaining({ type: 'handoff.request', payload: expect.objectContaining({ queue: 'sales', priority: 'high', reason: 'trigger sales-qualified', channel: 'webchat' }) }),
+    ]);
+    expect(() => triggerSchema.parse({ id: 'x', on: { kind: 'lifecycle', to: 'sql' }, then: { handoff: { desk: 'slack' } } })).toThrow();
+  });
 });

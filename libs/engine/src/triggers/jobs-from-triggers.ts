@@ -36,7 +36,10 @@ export function jobsFromTriggers(triggers: readonly EventTrigger[], events: Turn
     const data = { ...trigger.data, trigger: trigger.id };
     const idempotencyKey = `trigger:${trigger.id}:${conversation.id}:${conversation.version}`;
     if ('start_sequence' in trigger.then) jobs.push({ type: 'followup.email_sequence', payload: { ...base, target: trigger.then.start_sequence, data }, idempotencyKey, runAt: at });
-    else jobs.push({ type: 'followup.crm_push', payload: { ...base, target: trigger.then.crm_push, data }, idempotencyKey, runAt: at });
+    else if ('handoff' in trigger.then) {
+      const { queue, priority, reason } = trigger.then.handoff;
+      jobs.push({ type: 'handoff.request', payload: { ...base, queue, priority, reason: reason ?? `trigger ${trigger.id}` }, idempotencyKey, runAt: at });
+    } else jobs.push({ type: 'followup.crm_push', payload: { ...base, target: trigger.then.crm_push, data }, idempotencyKey, runAt: at });
   }
   return jobs;
 }

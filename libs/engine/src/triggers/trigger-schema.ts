@@ -20,11 +20,15 @@ const onLifecycle = z.strictObject({
 
 const startSequence = z.strictObject({ start_sequence: slug });
 const crmPush = z.strictObject({ crm_push: z.string().min(1) });
+/** A sales handoff (a card on the Slack desk), e.g. when the score makes a contact sales-qualified. */
+const handoff = z.strictObject({
+  handoff: z.strictObject({ queue: z.string().min(1).optional(), priority: z.string().min(1).optional(), reason: z.string().min(1).optional() }),
+});
 
 export const triggerSchema = z.strictObject({
   id: slug,
   on: z.discriminatedUnion('kind', [onConsent, onLifecycle]),
-  then: z.union([startSequence, crmPush]),
+  then: z.union([startSequence, crmPush, handoff]),
   data: z.record(z.string(), z.unknown()).optional(),
 });
 
