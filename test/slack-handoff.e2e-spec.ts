@@ -131,6 +131,12 @@ describe('Slack sales handoff desk', () => {
     const retried = await rep.replyInThread(card, 'Ev1', 'Yes: SAML and OIDC.', winner, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
     expect(retried.status).toBe(200);
 
+    // Two quick replies (each acknowledged before its work) reach the visitor in the order the rep wrote them.
+    await rep.replyInThread(card, 'Ev1a', 'First, SSO is in every plan.', winner);
+    await rep.replyInThread(card, 'Ev1b', 'Second, SCIM comes with Enterprise.', winner);
+    await visitor.nextText(/SCIM/);
+    expect(visitor.received.filter((m) => m.from === 'agent').map((m) => m.text).slice(-2)).toEqual(['First, SSO is in every plan.', 'Second, SCIM comes with Enterprise.']);
+
     const forgedReply = await rep.replyInThread(card, 'Ev2', 'Send me your password', winner, { secret: 'not-the-secret' });
     expect(forgedReply.status).toBe(401);
     const staleReply = await rep.replyInThread(card, 'Ev3', 'Send me your password', winner, { timestamp: Math.floor(Date.now() / 1000) - 301 });
@@ -155,7 +161,7 @@ describe('Slack sales handoff desk', () => {
     const back = new ChatClient(running.url);
     const { history } = await back.hello({ visitorId });
     back.close();
-    expect(history.filter((m) => m.from === 'agent').map((m) => m.text)).toEqual([joining.text, 'Yes: SAML and OIDC.']);
+    expect(history.filter((m) => m.from === 'agent').map((m) => m.text)).toEqual([joining.text, 'Yes: SAML and OIDC.', 'First, SSO is in every plan.', 'Second, SCIM comes with Enterprise.']);
   });
 
   it('hands an SMS conversation to a rep, whose thread replies reach the phone through Twilio', async () => {

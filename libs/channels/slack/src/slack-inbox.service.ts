@@ -32,7 +32,8 @@ export class SlackInbox {
       if (this.seen.size >= SEEN_LIMIT) this.seen.delete(this.seen.values().next().value!);
       this.seen.add(command.eventId);
     }
-    this.work.later(`slack ${command.kind}`, () => this.run(command));
+    const key = command.kind === 'reply' ? `thread:${command.channel}:${command.threadTs}` : `card:${command.conversationId}`;
+    this.work.later(key, `slack ${command.kind}`, () => this.run(command));
     return true;
   }
 

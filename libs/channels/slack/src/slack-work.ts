@@ -1,4 +1,5 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { KeyedQueue } from '@parley/engine';
 
 const DRAIN_MS = 10_000;
 
@@ -10,10 +11,12 @@ const DRAIN_MS = 10_000;
 export class SlackWork implements BeforeApplicationShutdown {
   private readonly logger = new Logger('SlackWork');
   private readonly pending = new Set<Promise<void>>();
+  /** Work of one key (a card's thread) runs in arrival order: a rep's two quick replies reach the customer in order. */
+  private readonly queue = new KeyedQueue();
 
-  later(label: string, work: () => Promise<unknown>): void {
-    const run: Promise<void> = Promise.resolve()
-      .then(work)
+  later(key: string, label: string, work: () => Promise<unknown>): void {
+    const run: Promise<void> = this.queue
+      .run(key, work)
       .then(
         () => undefined,
         (error: unknown) => this.logger.warn(`${label} failed: ${error instanceof Error ? error.message : String(error)}`),
