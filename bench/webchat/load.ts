@@ -56,14 +56,16 @@ async function visitor(
   return turns;
 }
 
+/** `url` may list several instances: visitors are spread over them in turn, as a load balancer would. */
 export async function runLoad(
-  url: string,
+  url: string | string[],
   options: { visitors: number; warmupMs: number; measureMs: number; greeting: boolean; intervalMs?: number },
 ): Promise<LoadResult> {
   const { visitors, warmupMs, measureMs, greeting, intervalMs = 0 } = options;
+  const urls = Array.isArray(url) ? url : [url];
   const sockets: Socket[] = [];
   for (let i = 0; i < visitors; i += 50) {
-    sockets.push(...(await Promise.all(Array.from({ length: Math.min(50, visitors - i) }, () => connect(url)))));
+    sockets.push(...(await Promise.all(Array.from({ length: Math.min(50, visitors - i) }, (_, j) => connect(urls[(i + j) % urls.length])))));
   }
   const latencies: number[] = [];
   const start = performance.now();
