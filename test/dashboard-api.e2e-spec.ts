@@ -5,6 +5,7 @@ import { startApp, type RunningApp } from './support/app';
 import { answerInTurn, qualifiedEnterpriseAnswers } from './support/b2b-lead';
 import { ChatClient } from './support/chat-client';
 import { dashboardFetch, keysByRole, login } from './support/dashboard-session';
+import { buildIfStale } from './support/spawn-app';
 
 function feed(url: string, cookie?: string): Socket {
   return io(`${url}/dashboard`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: cookie ? { cookie } : {} });
@@ -36,9 +37,10 @@ describe('dashboard sessions, read APIs and live feed', () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
+    buildIfStale(); // the page and its assets are served from dist/dashboard
     running = await startApp({ ENTRY_FLOW: 'b2b-lead-qualification' });
     keys = await keysByRole(running);
-  });
+  }, 180_000);
   afterAll(async () => {
     sockets.forEach((s) => s.close());
     await running?.close();
