@@ -33,6 +33,7 @@ interface Answer {
   status: string;
   progress: Record<string, number>;
   consent: ConsentJson[];
+  campaigns: Record<string, unknown>[];
 }
 
 interface Person {
@@ -156,6 +157,7 @@ describe('consent withdrawn anywhere cancels queued sends everywhere', () => {
 
     // The export holds both events with their proof, chained
     const exported = await api(`/contacts/${dana.contactId}/export`);
+    expect(exported.campaigns).toEqual([expect.objectContaining({ campaign_name: 'Night owl', address: dana.phone, status: 'skipped', reason: 'opted-out', provider_id: null })]);
     const smsGrant = exported.consent.find((e) => e.channel === 'sms' && e.action === 'grant');
     const revoke = exported.consent.find((e) => e.action === 'revoke');
     expect(smsGrant).toMatchObject({ purpose: 'marketing', evidence: { channel: 'sms', address: dana.phone, answer: 'YES', method: 'double_opt_in' } });

@@ -75,6 +75,7 @@ export const exportExample = {
   misunderstood: [],
   handoffThreads: [],
   jobs: [],
+  campaigns: [],
 };
 
 export const erasureExample = {

@@ -13,6 +13,8 @@ export interface ContactExport {
   misunderstood: Row[];
   handoffThreads: Row[];
   jobs: Row[];
+  /** SMS campaigns the person was in, and what became of their text (sent, skipped, held, failed). */
+  campaigns: Row[];
 }
 
 const parsed = (value: unknown): unknown => {
@@ -61,6 +63,11 @@ export async function exportContact(db: SqlDatabase, contactId: string, at: Date
     [contactId],
   );
   const jobs = await db.all<Row>(jobsOfContactSql('id, type, payload, status, attempts, run_at, created_at', 'ORDER BY created_at'), [jobsOfContactParam(contactId)]);
+  const campaigns = await db.all<Row>(
+    `SELECT r.campaign_id, c.name AS campaign_name, r.address, r.status, r.reason, r.error, r.provider_id, r.hold_until, r.updated_at
+     FROM campaign_recipients r JOIN campaigns c ON c.id = r.campaign_id WHERE r.contact_id = ? ORDER BY r.updated_at`,
+    [contactId],
+  );
   return {
     exportedAt: at.toISOString(),
     contact: { id: contact.id, attributes: parsed(contact.attributes) as Record<string, unknown>, createdAt: contact.created_at, updatedAt: contact.updated_at },
@@ -70,5 +77,6 @@ export async function exportContact(db: SqlDatabase, contactId: string, at: Date
     misunderstood,
     handoffThreads: handoffThreads.map((h) => ({ ...h, card: parsed(h.card) })),
     jobs: jobs.map((j) => ({ ...j, payload: parsed(j.payload) })),
+    campaigns,
   };
 }
