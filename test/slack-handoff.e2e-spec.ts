@@ -231,6 +231,21 @@ describe('Slack sales handoff desk', () => {
       // A new client numbers its messages from m1 again: a fresh id keeps this one from being taken for a repeat.
       expect(await after.send('still there?', 'after-restart-1')).toMatchObject({ duplicate: false });
       await slack.waitFor(() => slack.thread(card.ts).find((m) => m.text.includes('still there?')));
+      expect((await rep.replyInThread(card, 'EvRestart1', 'Yes, still here.', 'U_CARA')).status).toBe(200);
+      await after.nextText(/still here/);
+
+      // Slack retries that event after another restart: the event ids taken are in the database, so it is dropped.
+      after.close();
+      await second.close();
+      second = await startApp(env);
+      slackTarget = second.url;
+      const retried = await rep.replyInThread(card, 'EvRestart1', 'Yes, still here.', 'U_CARA', { headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' } });
+      expect(retried.status).toBe(200);
+      await settle();
+      const again = new ChatClient(second.url);
+      clients.push(again);
+      const { history } = await again.hello({ visitorId });
+      expect(history.filter((m) => m.text === 'Yes, still here.')).toHaveLength(1);
     } finally {
       slackTarget = running.url;
       clients.forEach((c) => c.close());

@@ -18,6 +18,7 @@ import { slackOptionsOf } from './slack/slack-options-of';
 import { SqlHandoffThreads } from './slack/sql-handoff-threads';
 import { SqlHandoffTimers } from './slack/sql-handoff-timers';
 import { SqlLeadDirectory } from './slack/sql-lead-directory';
+import { SqlSlackEventLog } from './slack/sql-slack-event-log';
 import { SqlDeliveryReceipts } from './sms/sql-delivery-receipts';
 
 /** Drivers a caller may pick instead of the defaults (the in-process e2e tests): Amazon's certificates, a clock moved by hand. */
@@ -60,7 +61,7 @@ export class AppModule {
           },
           { references: SqlConversationReferences },
         ),
-        SlackModule.forRoot(slackOptions, { threads: SqlHandoffThreads, timers: SqlHandoffTimers, directory: SqlLeadDirectory }),
+        SlackModule.forRoot(slackOptions, { threads: SqlHandoffThreads, timers: SqlHandoffTimers, directory: SqlLeadDirectory, events: SqlSlackEventLog }),
         AdminModule,
         DashboardModule,
         FollowupModule,

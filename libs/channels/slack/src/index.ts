@@ -7,6 +7,7 @@ export * from './handoff-request';
 export * from './handoff-thread.port';
 export * from './handoff-timers.port';
 export * from './lead-directory.port';
+export * from './slack-event-log.port';
 export * from './in-memory-handoff-threads';
 export * from './slack-handoff.desk';
 export * from './post-handoff-card.service';

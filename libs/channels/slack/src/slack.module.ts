@@ -9,6 +9,7 @@ import { LeadDirectory, NoLeadDirectory } from './lead-directory.port';
 import { PostHandoffCard } from './post-handoff-card.service';
 import { SlackApi } from './slack-api.port';
 import { createSlackApi } from './create-slack-api';
+import { InMemorySlackEventLog, SlackEventLog } from './slack-event-log.port';
 import { SlackEventsController } from './slack-events.controller';
 import { SlackHandoffDesk } from './slack-handoff.desk';
 import { SlackInbox } from './slack-inbox.service';
@@ -25,6 +26,8 @@ export interface SlackDrivers {
   timers?: Type<HandoffTimers>;
   /** Score reasons, segments and look-ups by email or phone; defaults to none. */
   directory?: Type<LeadDirectory>;
+  /** Event ids already taken (retry dedupe); defaults to a bounded per-process set. */
+  events?: Type<SlackEventLog>;
 }
 
 /**
@@ -44,6 +47,7 @@ export class SlackModule {
         { provide: HandoffThreads, useClass: drivers.threads ?? InMemoryHandoffThreads },
         { provide: HandoffTimers, useClass: drivers.timers ?? NoHandoffTimers },
         { provide: LeadDirectory, useClass: drivers.directory ?? NoLeadDirectory },
+        { provide: SlackEventLog, useClass: drivers.events ?? InMemorySlackEventLog },
         { provide: SlackHandoffDesk, inject: [SlackApi, HandoffThreads], useFactory: (api: SlackApi, threads: HandoffThreads) => new SlackHandoffDesk(api, threads) },
         HandoffCardFactory,
         SlaSchedule,

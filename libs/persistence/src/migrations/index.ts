@@ -6,6 +6,7 @@ import { ConsentEvents1764100000004 } from './1764100000004-consent-events';
 import { MessageDelivery1764100000005 } from './1764100000005-message-delivery';
 import { HandoffThreads1764100000030 } from './1764100000030-handoff-threads';
 import { HandoffThreadRep1764100000031 } from './1764100000031-handoff-thread-rep';
+import { SlackEvents1764100000032 } from './1764100000032-slack-events';
 import { Campaigns1764100000050 } from './1764100000050-campaigns';
 import { BotConversationReferences1764100000060 } from './1764100000060-bot-conversation-references';
 import { DashboardSessions1764100000075 } from './1764100000075-dashboard-sessions';
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   MessageDelivery1764100000005,
   HandoffThreads1764100000030,
   HandoffThreadRep1764100000031,
+  SlackEvents1764100000032,
   Campaigns1764100000050,
   BotConversationReferences1764100000060,
   DashboardSessions1764100000075,
