@@ -108,7 +108,12 @@ export class CampaignSender {
 
   private async deliver(recipient: ClaimedRecipient): Promise<void> {
     const { store, clock } = this.options;
-    const text = renderCampaignText(recipient.template, recipient.attributes);
+    let text: string;
+    try {
+      text = renderCampaignText(recipient.template, recipient.attributes);
+    } catch (error) {
+      return store.settle(recipient.id, { status: 'failed', error: `the template did not render: ${describe(error)}` }, clock.now());
+    }
     if (!text) return store.settle(recipient.id, { status: 'failed', error: 'the message is empty for this contact' }, clock.now());
     const message: OutboundMessage = {
       id: recipient.id,

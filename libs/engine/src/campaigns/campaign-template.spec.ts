@@ -18,6 +18,8 @@ describe('campaign templates', () => {
     expect(() => unknownVariables('{{#each items}}x{{/each}}', new Set())).toThrow(/only \{\{#if\}\} and \{\{#unless\}\}/);
     expect(() => unknownVariables('{{> footer}}', new Set())).toThrow(/partials/);
     expect(() => unknownVariables('{{lookup a b}}', new Set())).toThrow(/unsupported helper/);
+    expect(() => unknownVariables('{{#if}}x{{/if}}', new Set())).toThrow(/takes one contact attribute/);
+    expect(() => unknownVariables('{{if name}}', new Set())).toThrow(/takes one contact attribute/);
     expect(() => unknownVariables('{{contact.__proto__}}', new Set())).toThrow(/not a contact attribute/);
     expect(() => unknownVariables('   ', new Set())).toThrow(/empty/);
   });

@@ -28,6 +28,7 @@ function collect(node: Node | undefined, into: Set<string>): void {
     const params = (node.params as Node[]) ?? [];
     if (node.type === 'BlockStatement' || params.length) {
       if (!name || !BLOCK_HELPERS.has(name)) throw new CampaignTemplateError(`unsupported helper "${name ?? '?'}": only {{#if}} and {{#unless}} are allowed`);
+      if (node.type !== 'BlockStatement' || params.length !== 1) throw new CampaignTemplateError(`{{#${name}}} takes one contact attribute and a closing {{/${name}}}`);
       for (const param of params) {
         const variable = pathName(param);
         if (!variable) throw new CampaignTemplateError(`{{#${name}}} takes one contact attribute`);
