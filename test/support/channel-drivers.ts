@@ -238,9 +238,11 @@ export class BotFrameworkDriver implements ChannelDriver {
   }
 
   async press(title: string): Promise<void> {
-    const actions = this.user.messages().map(BotFrameworkUser.actionsOf).reverse();
-    const action = actions.flat().find((a) => a.title === title);
-    if (!action) throw new Error(`no suggested action "${title}" in ${JSON.stringify(actions)}`);
+    const find = () => this.user.messages().map(BotFrameworkUser.actionsOf).reverse().flat().find((a) => a.title === title);
+    // Each reply is its own POST to the Connector: on a busy machine the question with the options can come after a pause.
+    const action = await this.user.connector.waitFor(find, 5_000).catch(() => {
+      throw new Error(`no suggested action "${title}" in ${JSON.stringify(this.user.messages().map(BotFrameworkUser.actionsOf))}`);
+    });
     await this.post(() => this.user.press(action));
   }
 

@@ -4,6 +4,17 @@ import type { BotConversationReference, IncomingActivity, OutgoingActivity } fro
 import { BotConnector, type ConnectorAnswer, type ConnectorRequest } from '../bot-connector.port';
 import type { BotFrameworkOptions } from '../botframework-options';
 
+/** The part of botframework-connector's ConnectorClient we use (the package is botbuilder's, not ours to import). */
+interface ConnectorConversations {
+  conversations: {
+    replyToActivity(conversationId: string, activityId: string, activity: Partial<Activity>): Promise<unknown>;
+    sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<unknown>;
+  };
+}
+
+/** Connector clients kept, one per serviceUrl (a handful per cloud region; bounded for emulator mode). */
+const MAX_CLIENTS = 64;
+
 /** Captures what CloudAdapter.process answers, so the controller (not the SDK) writes the HTTP response. */
 function capturingResponse(): { response: Response; answer: () => ConnectorAnswer } {
   let status = 200;
@@ -51,6 +62,7 @@ export class CloudAdapterConnector extends BotConnector {
   private readonly logger = new Logger('BotFrameworkConnector');
   private readonly adapter: CloudAdapter;
   private readonly appId: string;
+  private readonly clients = new Map<string, ConnectorConversations>();
 
   constructor(options: BotFrameworkOptions) {
     super();
@@ -91,16 +103,37 @@ export class CloudAdapterConnector extends BotConnector {
   }
 
   async send(reference: BotConversationReference, activities: OutgoingActivity[]): Promise<void> {
+    const client = await this.clientFor(reference);
+    for (const activity of activities) {
+      const addressed = {
+        ...activity,
+        channelId: reference.channelId,
+        serviceUrl: reference.serviceUrl,
+        conversation: reference.conversation,
+        from: reference.bot,
+        recipient: reference.user,
+        ...(reference.locale ? { locale: reference.locale } : {}),
+        ...(reference.activityId ? { replyToId: reference.activityId } : {}),
+      } as Partial<Activity>;
+      if (reference.activityId) await client.conversations.replyToActivity(reference.conversation.id, reference.activityId, addressed);
+      else await client.conversations.sendToConversation(reference.conversation.id, addressed);
+    }
+  }
+
+  /**
+   * The SDK builds a connector client (credentials, HTTP pipeline, a token client) for every proactive turn: the
+   * client of a serviceUrl is taken from the first one and kept. It holds no conversation, only where and as whom to post.
+   */
+  private async clientFor(reference: BotConversationReference): Promise<ConnectorConversations> {
+    const cached = this.clients.get(reference.serviceUrl);
+    if (cached) return cached;
+    let client: ConnectorConversations | undefined;
     await this.adapter.continueConversationAsync(this.appId, reference as ConversationReference, async (context) => {
-      // The continuation activity has an id of its own; replies belong under the user's activity instead.
-      context.onSendActivities(async (_context, outgoing, next) => {
-        for (const activity of outgoing) {
-          if (reference.activityId) activity.replyToId = reference.activityId;
-          else delete activity.replyToId;
-        }
-        return next();
-      });
-      await context.sendActivities(activities as Partial<Activity>[]);
+      client = context.turnState.get<ConnectorConversations>(this.adapter.ConnectorClientKey);
     });
+    if (!client) throw new Error(`no connector client for ${reference.serviceUrl}`);
+    this.clients.set(reference.serviceUrl, client);
+    if (this.clients.size > MAX_CLIENTS) this.clients.delete(this.clients.keys().next().value!);
+    return client;
   }
 }
