@@ -87,7 +87,7 @@ describe.each(drivers)('follow-up jobs (%s driver): signed CRM webhooks, retries
     receiver.failNext(3);
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push(await enqueue(i % 2 ? 'followup.webhook' : 'followup.crm_push', { n: i, email: `lead${i}@example.com` }));
-    const waiting = await enqueue('score.event', { points: 5 });
+    const waiting = await enqueue('experiment.assigned', { experiment: 'greeting', arm: 'b' });
     await receiver.waitForAccepted(5);
     await until(async () => (await Promise.all(ids.map(job))).every((j) => j.status === 'done'));
 
@@ -99,7 +99,7 @@ describe.each(drivers)('follow-up jobs (%s driver): signed CRM webhooks, retries
     const keysSent = new Set(receiver.requests.map((r) => r.deliveryId));
     expect(keysSent).toEqual(new Set(ids.map((id) => `followup:conv-${id}:1:0`)));
     expect(receiver.requests.find((r) => r.status === 200)!.body).toMatchObject({ idempotencyKey: expect.stringMatching(/^followup:/), payload: { email: expect.any(String) } });
-    // no handler for score.event yet: untouched, not failed, not consumed
+    // no handler for experiment.assigned yet: untouched, not failed, not consumed
     expect(await job(waiting)).toEqual({ status: 'pending', attempts: 0, last_error: null });
     if (driverEnv.REDIS_URL) expect(await countKeys(driverEnv.REDIS_URL, driverEnv.JOBS_QUEUE_PREFIX)).toBeGreaterThan(0); // they went through BullMQ
   });

@@ -13,6 +13,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { EngineModule } from './engine.module';
 import { FollowupModule } from './followup/followup.module';
 import { RetentionModule } from './retention/retention.module';
+import { ScoringModule } from './scoring/scoring.module';
 import { HealthController } from './health.controller';
 import { slackOptionsOf } from './slack/slack-options-of';
 import { SqlHandoffThreads } from './slack/sql-handoff-threads';
@@ -66,6 +67,7 @@ export class AppModule {
         DashboardModule,
         FollowupModule,
         RetentionModule,
+        ScoringModule,
       ],
       controllers: [HealthController, AssetsController],
     };

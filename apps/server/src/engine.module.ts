@@ -10,6 +10,7 @@ import {
   InMemoryFlowCatalog,
   InboundCompliance,
   LanguageUnderstanding,
+  LeadStanding,
   NoHandoffDesk,
   SystemClock,
   TransportRegistry,
@@ -22,6 +23,8 @@ import { PublishedConversationStore } from './dashboard/published-conversation-s
 import { DatabaseCloser, databaseProvider, type OpenDatabase } from './database.provider';
 import { FlowLibrary } from './flow-library';
 import { RetrainableUnderstanding, nluProvider } from './nlu.provider';
+import { LeadScoringService } from './scoring/lead-scoring.service';
+import { ScoringSetup } from './scoring/scoring-setup';
 import { CONFIG, DATABASE } from './tokens';
 import { ShutdownState } from './shutdown/shutdown-state';
 
@@ -58,9 +61,12 @@ export class EngineModule {
         handoff === NoHandoffDesk ? { provide: HandoffDesk, useClass: NoHandoffDesk } : { provide: HandoffDesk, useExisting: handoff },
         clock ? { provide: Clock, useValue: clock } : { provide: Clock, useClass: SystemClock },
         { provide: TransportRegistry, useValue: new TransportRegistry() },
+        ScoringSetup,
+        LeadScoringService,
+        { provide: LeadStanding, useExisting: LeadScoringService },
         {
           provide: ConversationEngine,
-          inject: ENGINE_PORTS,
+          inject: [...ENGINE_PORTS, LeadStanding],
           useFactory: (
             store: ConversationStore,
             catalog: FlowCatalog,
@@ -69,16 +75,18 @@ export class EngineModule {
             handoff: HandoffDesk,
             transports: TransportRegistry,
             clock: Clock,
+            standing: LeadStanding,
           ) => {
             const logger = new Logger('Engine');
             const onDeliveryError = (error: unknown, message: OutboundMessage) =>
               logger.warn(`could not deliver message ${message.id} on ${message.channel}: ${error instanceof Error ? error.message : error}`);
             const triggers = loadTriggers(join(config.FLOWS_DIR, 'triggers.yaml'));
-            return new ConversationEngine({ store, catalog, understanding, compliance, handoff, transports, clock, onDeliveryError, triggers });
+            const onScoringError = (error: unknown) => logger.warn(`scoring after a turn failed (the job worker retries it): ${error instanceof Error ? error.message : error}`);
+            return new ConversationEngine({ store, catalog, understanding, compliance, handoff, transports, clock, onDeliveryError, triggers, standing, onScoringError });
           },
         },
       ],
-      exports: [CONFIG, DATABASE, ShutdownState, ConversationEngine, ConversationFeed, FlowLibrary, RetrainableUnderstanding, ...ENGINE_PORTS],
+      exports: [CONFIG, DATABASE, ShutdownState, ConversationEngine, ConversationFeed, FlowLibrary, RetrainableUnderstanding, ScoringSetup, LeadScoringService, LeadStanding, ...ENGINE_PORTS],
     };
   }
 }

@@ -11,8 +11,12 @@ import type {
   HandoffDesk,
   InboundCompliance,
   LanguageUnderstanding,
+  LeadStanding,
   OpenConversation,
+  OutboxJobDraft,
 } from './ports';
+import { SCORE_JOB_TYPES } from './ports';
+import { scoreActivityJob } from './score-triggers';
 import type { TransportRegistry } from './transport-registry';
 import { jobsFromTriggers, type EventTrigger } from './triggers';
 
@@ -27,6 +31,9 @@ export interface EngineDependencies {
   onDeliveryError?: (error: unknown, message: OutboundMessage) => void;
   /** flows/triggers.yaml: jobs to enqueue on a turn's consent changes and lifecycle transitions. */
   triggers?: readonly EventTrigger[];
+  /** Lead scoring and live segments; absent, flows read `score` and `segments` from the contact's attributes. */
+  standing?: LeadStanding;
+  onScoringError?: (error: unknown) => void;
 }
 
 export interface HandleResult {
@@ -176,6 +183,8 @@ export class ConversationEngine {
       const plan = await this.plan(open, at, inbound);
       const outbound = toOutbound(open, plan.replies, at);
       const messageId = newId();
+      const activity = this.deps.standing ? scoreActivityJob({ inbound, understanding: plan.understanding, attributes: plan.attributes, consent: plan.consent }, open, at) : undefined;
+      const jobs = [...(activity ? [activity] : []), ...plan.jobs, ...jobsFromTriggers(this.deps.triggers ?? [], plan, open, at)];
       const outcome = await store.commitTurn({
         conversation: open.conversation,
         contactId: open.contact.id,
@@ -193,7 +202,7 @@ export class ConversationEngine {
         owner: open.conversation.owner,
         attributes: plan.attributes,
         outbound,
-        jobs: [...plan.jobs, ...jobsFromTriggers(this.deps.triggers ?? [], plan, open, at)],
+        jobs,
         consent: plan.consent,
         misunderstood: plan.misunderstood,
         at,
@@ -207,6 +216,7 @@ export class ConversationEngine {
       const handled = stored({ ...result, messageId, duplicate: false, replies: outbound, ...handoff }, onStored);
       if (inbound && open.conversation.owner === 'human') await this.deps.handoff.relay(open.conversation, inbound);
       await this.deliver(outbound);
+      await this.applyScoring(jobs);
       return handled;
     }
     throw new Error(`conversation ${channel}:${address} kept changing under us; gave up after ${MAX_ATTEMPTS} attempts`);
@@ -223,7 +233,20 @@ export class ConversationEngine {
       // After an opt-out the message is kept, but nothing is sent back until the person opts in again.
       if (gated && optedOutOfChannel(consent, ledgerChannel(inbound.channel) as GatedChannel)) return { ...unchanged(open), replies: [] };
     }
-    return planFlowTurn(this.deps.catalog, this.deps.understanding, open, inbound, at);
+    const standing = await this.deps.standing?.standing(open.contact.id, at);
+    return planFlowTurn(this.deps.catalog, this.deps.understanding, open, inbound, at, standing);
+  }
+
+  /** Still inside the conversation's queue, so the contact's next message sees the new score and segments. */
+  private async applyScoring(jobs: readonly OutboxJobDraft[]): Promise<void> {
+    const scoring = jobs.filter((job) => (SCORE_JOB_TYPES as readonly string[]).includes(job.type));
+    if (!this.deps.standing || !scoring.length) return;
+    try {
+      await this.deps.standing.applyNow(scoring);
+    } catch (error) {
+      // the outbox rows are still there: the job worker applies them
+      this.deps.onScoringError?.(error);
+    }
   }
 
   private async deliver(outbound: OutboundMessage[]): Promise<void> {

@@ -12,3 +12,4 @@ export * from './jobs-from-flow';
 export * from './transcripts';
 export * from './triggers';
 export * from './campaigns';
+export * from './score-triggers';

@@ -3,7 +3,7 @@ import { step, type FlowAction, type FlowDefinition, type FlowState, type StepCo
 import type { ConsentDraft } from '@parley/consent';
 import { consentFromFlow } from './consent-from-flow';
 import { jobsFromFlow, tagsAfter } from './jobs-from-flow';
-import type { FlowCatalog, FlowRelease, LanguageUnderstanding, OpenConversation, OutboxJobDraft } from './ports';
+import type { ContactStanding, FlowCatalog, FlowRelease, LanguageUnderstanding, OpenConversation, OutboxJobDraft } from './ports';
 
 export interface Misunderstanding {
   text: string;
@@ -65,7 +65,23 @@ export function flowStateFor(release: FlowRelease, open: OpenConversation): Flow
   return release.version === open.conversation.flowVersion ? (open.conversation.state as FlowState | null) : null;
 }
 
-export function stepContextFor(catalog: FlowCatalog, release: FlowRelease, open: OpenConversation, inbound: InboundMessage | undefined, now: Date): StepContext {
+/** Live segments join the ones an import or the CRM wrote into the contact's `segments` attribute. */
+function segmentsFor(open: OpenConversation, standing: ContactStanding | undefined): string[] | undefined {
+  if (!standing) return undefined;
+  const stored = open.contact.attributes.segments;
+  const imported = Array.isArray(stored) ? stored.filter((s): s is string => typeof s === 'string') : [];
+  return [...new Set([...standing.segments, ...imported])];
+}
+
+export function stepContextFor(
+  catalog: FlowCatalog,
+  release: FlowRelease,
+  open: OpenConversation,
+  inbound: InboundMessage | undefined,
+  now: Date,
+  standing?: ContactStanding,
+): StepContext {
+  const segments = segmentsFor(open, standing);
   return {
     flow: release.flow,
     flowVersion: release.version,
@@ -75,6 +91,8 @@ export function stepContextFor(catalog: FlowCatalog, release: FlowRelease, open:
     now,
     contactId: open.contact.id,
     flows: catalog,
+    ...(segments ? { segments } : {}),
+    ...(standing?.score !== undefined ? { score: standing.score } : {}),
   };
 }
 
@@ -85,6 +103,7 @@ export async function planFlowTurn(
   open: OpenConversation,
   inbound: InboundMessage | undefined,
   now: Date,
+  standing?: ContactStanding,
 ): Promise<TurnPlan> {
   const release = releaseFor(catalog, open);
   const { contact } = open;
@@ -98,7 +117,7 @@ export async function planFlowTurn(
       : NOTHING_UNDERSTOOD;
     input = { kind: 'message', text: inbound.text, payload: inbound.payload, understanding };
   }
-  const result = step(state, input, stepContextFor(catalog, release, open, inbound, now));
+  const result = step(state, input, stepContextFor(catalog, release, open, inbound, now, standing));
   const attributes: Record<string, unknown> = {};
   for (const action of result.actions) if (action.type === 'set') Object.assign(attributes, action.attributes);
   const tags = tagsAfter(result.actions, contact.attributes.tags);

@@ -16,3 +16,4 @@ export * from './contacts';
 export * from './sql-crm-leads';
 export * from './retention';
 export * from './campaigns';
+export * from './scoring';

@@ -5,6 +5,7 @@ import { Clock } from '@parley/engine';
 import { BullmqDriver, CrmLeads, CrmPushHandler, HubspotClient, JobStore, JobWorker, QueueOutbox, WebhookHandler } from '@parley/followup';
 import { CampaignJobHandler } from '../campaigns/campaign-job.handler';
 import { EmailSetup } from '../email/email-setup';
+import { LeadScoringService } from '../scoring/lead-scoring.service';
 import { HandoffJobHandler } from '../slack/handoff-job.handler';
 import { ShutdownState } from '../shutdown/shutdown-state';
 import { CONFIG } from '../tokens';
@@ -29,11 +30,12 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
     handoffSla: HandoffSla,
     email: EmailSetup,
     campaigns: CampaignJobHandler,
+    scoring: LeadScoringService,
     clock: Clock,
   ) {
     const webhook = new WebhookHandler({ url: config.CRM_WEBHOOK_URL, secret: config.CRM_WEBHOOK_SECRET, timeoutMs: config.CRM_WEBHOOK_TIMEOUT_MS });
     const hubspot = config.HUBSPOT_TOKEN ? { client: new HubspotClient({ token: config.HUBSPOT_TOKEN, apiUrl: config.HUBSPOT_API_URL, timeoutMs: config.CRM_WEBHOOK_TIMEOUT_MS }), leads } : undefined;
-    const handlers = [new CrmPushHandler({ webhook, hubspot }), new HandoffJobHandler(postHandoffCard, handoffSla), email.handler, campaigns];
+    const handlers = [new CrmPushHandler({ webhook, hubspot }), new HandoffJobHandler(postHandoffCard, handoffSla), email.handler, campaigns, scoring];
     const common = {
       store,
       handlers,

@@ -5,3 +5,4 @@ export * from './flow-catalog.port';
 export * from './handoff-desk.port';
 export * from './inbound-compliance.port';
 export * from './clock.port';
+export * from './lead-standing.port';

@@ -7,6 +7,7 @@ import { MessageDelivery1764100000005 } from './1764100000005-message-delivery';
 import { HandoffThreads1764100000030 } from './1764100000030-handoff-threads';
 import { HandoffThreadRep1764100000031 } from './1764100000031-handoff-thread-rep';
 import { SlackEvents1764100000032 } from './1764100000032-slack-events';
+import { ScoringAndSegments1764100000040 } from './1764100000040-scoring-and-segments';
 import { Campaigns1764100000050 } from './1764100000050-campaigns';
 import { BotConversationReferences1764100000060 } from './1764100000060-bot-conversation-references';
 import { DashboardSessions1764100000075 } from './1764100000075-dashboard-sessions';
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   HandoffThreads1764100000030,
   HandoffThreadRep1764100000031,
   SlackEvents1764100000032,
+  ScoringAndSegments1764100000040,
   Campaigns1764100000050,
   BotConversationReferences1764100000060,
   DashboardSessions1764100000075,

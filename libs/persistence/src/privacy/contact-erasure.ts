@@ -58,6 +58,8 @@ export async function eraseContact(db: SqlDatabase, contactId: string, actor: st
     const recipients = await tx.all<{ id: string; address: string }>('SELECT id, address FROM campaign_recipients WHERE contact_id = ?', [contactId]);
     for (const row of recipients) await tx.run('UPDATE campaign_recipients SET address = ? WHERE id = ?', [erasedAddress(row.address), row.id]);
     await tx.run("UPDATE campaign_recipients SET status = 'skipped', reason = 'erased', updated_at = ? WHERE contact_id = ? AND status IN ('pending', 'held')", [now, contactId]);
+    // Scoring keeps answers as activity; the score, its ledger and segment membership go with them.
+    for (const table of ['contact_activity', 'score_events', 'contact_scores', 'segment_members']) await tx.run(`DELETE FROM ${table} WHERE contact_id = ?`, [contactId]);
     const stub = JSON.stringify({ contactId, erased: true });
     const jobsCancelled = await tx.run(
       "UPDATE outbox_jobs SET status = 'cancelled', payload = ?, last_error = NULL, updated_at = ? WHERE payload LIKE ? AND status = 'pending'",

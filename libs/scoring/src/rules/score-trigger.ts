@@ -12,8 +12,8 @@ export type ScoreTrigger =
   | { kind: 'campaign_reply'; campaign?: string }
   | { kind: 'consent'; purpose: string; granted: boolean }
   | { kind: 'unsubscribed'; channel?: string }
-  /** A flow's `score` node: `event` is its event name. */
-  | { kind: 'event'; name: string; properties?: Record<string, unknown> }
+  /** A flow's `score` node: `event` is its event name; `points` count only when no rule matches the name. */
+  | { kind: 'event'; name: string; properties?: Record<string, unknown>; points?: number }
   /** Attributes changed outside a conversation (import, CRM sync): only attribute rules are re-checked. */
   | { kind: 'profile_updated' };
 

@@ -41,6 +41,14 @@ const lifecycleSchema = z
     customer: z.number().optional(),
     /** Whether a falling score may move a contact back to an earlier stage. */
     demote: z.boolean().default(false),
+    /** What reaching SQL sets off, once per contact: a Slack handoff card to `queue`, and a CRM push (`webhook` or `hubspot`). */
+    onSql: z
+      .strictObject({
+        handoff: z.boolean().default(true),
+        queue: z.string().min(1).default('sales'),
+        crm: z.union([z.enum(['webhook', 'hubspot']), z.literal(false)]).default('webhook'),
+      })
+      .default({ handoff: true, queue: 'sales', crm: 'webhook' }),
   })
   .refine((l) => l.lead < l.mql && l.mql < l.sql && (l.customer === undefined || l.sql < l.customer), 'thresholds must rise: lead < mql < sql < customer');
 

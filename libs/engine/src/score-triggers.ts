@@ -1,0 +1,38 @@
+import type { InboundMessage, Understanding } from '@parley/core';
+import type { ConsentDraft } from '@parley/consent';
+import type { ScoreTrigger } from '@parley/scoring';
+import type { OpenConversation, OutboxJobDraft } from './ports';
+
+export interface TurnActivity {
+  inbound?: InboundMessage;
+  understanding?: Understanding;
+  /** Attributes the turn sets. */
+  attributes: Record<string, unknown>;
+  consent: readonly ConsentDraft[];
+}
+
+/** What a turn did that scoring rules and behaviour segments may react to (flow `score` nodes come as their own jobs). */
+export function scoreTriggersOf(turn: TurnActivity): ScoreTrigger[] {
+  const triggers: ScoreTrigger[] = [];
+  const intent = turn.understanding && !turn.understanding.outOfScope ? turn.understanding.intent : undefined;
+  if (intent) triggers.push({ kind: 'intent', intent, confidence: turn.understanding?.confidence });
+  for (const [attribute, value] of Object.entries(turn.attributes)) triggers.push({ kind: 'answer', attribute, value });
+  for (const c of turn.consent) {
+    triggers.push({ kind: 'consent', purpose: c.purpose, granted: c.action === 'grant' });
+    if (c.action === 'revoke' && (c.purpose === 'marketing' || c.purpose === 'all')) triggers.push({ kind: 'unsubscribed', channel: c.channel });
+  }
+  return triggers;
+}
+
+/** One `score.activity` outbox job per inbound message (or per turn that changed something), keyed to the turn. */
+export function scoreActivityJob(turn: TurnActivity, open: OpenConversation, at: Date): OutboxJobDraft | undefined {
+  const triggers = scoreTriggersOf(turn);
+  if (!turn.inbound && !triggers.length) return undefined;
+  const { conversation, contact } = open;
+  return {
+    type: 'score.activity',
+    payload: { contactId: contact.id, conversationId: conversation.id, channel: conversation.channel, triggers, attributes: Object.keys(turn.attributes), message: Boolean(turn.inbound) },
+    idempotencyKey: `activity:${conversation.id}:${conversation.version}`,
+    runAt: at,
+  };
+}
