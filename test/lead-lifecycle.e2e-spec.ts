@@ -3,6 +3,7 @@ import { FakeSlack, FakeWebhookReceiver } from '@parley/testing';
 import { DATABASE } from '../apps/server/src/tokens';
 import { startApp, type RunningApp } from './support/app';
 import { ChatClient } from './support/chat-client';
+import { ManualClock } from './support/manual-clock';
 
 const SECRET = 'crm-webhook-secret';
 
@@ -22,6 +23,7 @@ describe('lead lifecycle and live segments over web chat', () => {
   let running: RunningApp;
   let visitor: ChatClient;
   let key: string;
+  const clock = new ManualClock();
 
   const api = (path: string, init: RequestInit = {}) =>
     fetch(`${running.url}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...init.headers } });
@@ -50,7 +52,7 @@ describe('lead lifecycle and live segments over web chat', () => {
       CRM_WEBHOOK_URL: crmUrl,
       CRM_WEBHOOK_SECRET: SECRET,
       JOBS_POLL_MS: '30',
-    });
+    }, { clock });
     const db = running.app.get<{ sql: SqlDatabase }>(DATABASE).sql;
     key = (await new SqlApiKeys(db).create('marketer', 'marketer', new Date())).key;
     const created = await api('/segments', { method: 'POST', body: JSON.stringify({ id: 'enterprise', name: 'Enterprise accounts', filter: { attribute: 'companySize', equals: 'enterprise' } }) });
@@ -100,9 +102,12 @@ describe('lead lifecycle and live segments over web chat', () => {
     await visitor.nextText(/case studies/i);
     expect((await eventually(() => score(contactId), (s) => s.total === 100)).lifecycle).toBe('sql');
 
+    // the SQL card waits two minutes (flows/scoring.yaml onSql.handoffAfter) in case the flow hands off itself
+    await crm.waitForAccepted(1);
+    expect([...slack.messages.values()]).toHaveLength(0);
+    clock.advanceMinutes(3);
     const card = await slack.waitFor(() => [...slack.messages.values()].find((m) => !m.threadTs && m.channel === 'C_SALES'));
     expect(JSON.stringify(card.blocks)).toContain('Dana Reyes');
-    await crm.waitForAccepted(1);
     await new Promise((resolve) => setTimeout(resolve, 500)); // room for a second card or push, which must not come
     expect([...slack.messages.values()].filter((m) => !m.threadTs)).toHaveLength(1);
     expect(crm.effects).toBe(1);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { HandoffSla, PostHandoffCard } from '@parley/channels-slack';
+import { HandoffSla, HandoffThreads, PostHandoffCard } from '@parley/channels-slack';
 import type { ParleyConfig } from '@parley/config';
 import { Clock } from '@parley/engine';
 import { BullmqDriver, CrmLeads, CrmPushHandler, HubspotClient, JobStore, JobWorker, QueueOutbox, WebhookHandler } from '@parley/followup';
@@ -31,11 +31,12 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
     email: EmailSetup,
     campaigns: CampaignJobHandler,
     scoring: LeadScoringService,
+    threads: HandoffThreads,
     clock: Clock,
   ) {
     const webhook = new WebhookHandler({ url: config.CRM_WEBHOOK_URL, secret: config.CRM_WEBHOOK_SECRET, timeoutMs: config.CRM_WEBHOOK_TIMEOUT_MS });
     const hubspot = config.HUBSPOT_TOKEN ? { client: new HubspotClient({ token: config.HUBSPOT_TOKEN, apiUrl: config.HUBSPOT_API_URL, timeoutMs: config.CRM_WEBHOOK_TIMEOUT_MS }), leads } : undefined;
-    const handlers = [new CrmPushHandler({ webhook, hubspot }), new HandoffJobHandler(postHandoffCard, handoffSla), email.handler, campaigns, scoring];
+    const handlers = [new CrmPushHandler({ webhook, hubspot }), new HandoffJobHandler(postHandoffCard, handoffSla, threads), email.handler, campaigns, scoring];
     const common = {
       store,
       handlers,

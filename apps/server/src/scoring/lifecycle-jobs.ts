@@ -8,7 +8,7 @@ import type { LifecycleTransition, ScoringRules } from '@parley/scoring';
  */
 export function jobsOnTransition(rules: ScoringRules, transition: LifecycleTransition, application: ScoreApplication): JobRow[] {
   if (transition.direction !== 'advanced' || !transition.passed.includes('sql')) return [];
-  const { handoff, queue, crm } = rules.lifecycle.onSql;
+  const { handoff, queue, crm, handoffAfter } = rules.lifecycle.onSql;
   const { contactId, conversationId, channel, at } = application;
   const base = { contactId, conversationId, channel };
   const jobs: JobRow[] = [];
@@ -23,9 +23,9 @@ export function jobsOnTransition(rules: ScoringRules, transition: LifecycleTrans
   if (handoff && conversationId && channel) {
     jobs.push({
       type: 'handoff.request',
-      payload: { ...base, queue, priority: 'high', reason: 'Sales-qualified lead: score reached the SQL threshold' },
+      payload: { ...base, queue, priority: 'high', reason: 'Sales-qualified lead: score reached the SQL threshold', unlessCarded: true },
       idempotencyKey: `lifecycle:sql:${contactId}:handoff`,
-      runAt: at,
+      runAt: new Date(at.getTime() + handoffAfter),
     });
   }
   return jobs;

@@ -10,7 +10,7 @@ const NO_RULES: ScoringRules = {
   version: 0,
   decay: {},
   caps: [],
-  lifecycle: { lead: 10, mql: 50, sql: 80, demote: false, onSql: { handoff: false, queue: 'sales', crm: false } },
+  lifecycle: { lead: 10, mql: 50, sql: 80, demote: false, onSql: { handoff: false, queue: 'sales', handoffAfter: 0, crm: false } },
   blend: { model: 0, scale: 100 },
   rules: [],
 };

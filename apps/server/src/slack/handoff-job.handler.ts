@@ -1,4 +1,4 @@
-import { handoffRequestSchema, handoffSlaSchema, type HandoffSla, type PostHandoffCard } from '@parley/channels-slack';
+import { handoffRequestSchema, handoffSlaSchema, type HandoffSla, type HandoffThreads, type PostHandoffCard } from '@parley/channels-slack';
 import { PermanentJobError, type JobContext, type JobHandler, type JobSkipped, type OutboxJob } from '@parley/followup';
 import { HANDOFF_SLA_JOB } from './sql-handoff-timers';
 
@@ -9,6 +9,7 @@ export class HandoffJobHandler implements JobHandler {
   constructor(
     private readonly postCard: PostHandoffCard,
     private readonly sla: HandoffSla,
+    private readonly threads?: HandoffThreads,
   ) {}
 
   unavailable(): string | undefined {
@@ -24,6 +25,8 @@ export class HandoffJobHandler implements JobHandler {
     }
     const request = handoffRequestSchema.safeParse(job.payload);
     if (!request.success) throw new PermanentJobError(`handoff.request ${job.id} has a malformed payload`);
+    // The lifecycle's SQL handoff stands back when the flow already handed the conversation to sales.
+    if (job.payload.unlessCarded === true && (await this.threads?.byConversation(request.data.conversationId))) return { skipped: 'the conversation has a handoff card already' };
     await this.postCard.execute(request.data, context.idempotencyKey);
   }
 }

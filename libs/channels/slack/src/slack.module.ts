@@ -59,7 +59,7 @@ export class SlackModule {
         SlackInbox,
         SlackSignatureGuard,
       ],
-      exports: [PostHandoffCard, HandoffSla, SlackHandoffDesk],
+      exports: [PostHandoffCard, HandoffSla, SlackHandoffDesk, HandoffThreads],
     };
   }
 }

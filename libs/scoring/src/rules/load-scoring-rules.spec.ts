@@ -8,7 +8,7 @@ describe('scoring rules file', () => {
     const rules = loadScoringRules(join(__dirname, '../../../../flows/scoring.yaml'));
     expect(rules.decay).toEqual({ behaviour: 30 * 86_400_000, engagement: 14 * 86_400_000, fit: Infinity, negative: Infinity });
     expect(rules.rules.find((r) => r.id === 'asked_pricing')).toMatchObject({ points: 20, cap: { max: 20, period: 7 * 86_400_000 } });
-    expect(rules.lifecycle).toEqual({ lead: 10, mql: 50, sql: 80, demote: false, onSql: { handoff: true, queue: 'sales', crm: 'webhook' } });
+    expect(rules.lifecycle).toEqual({ lead: 10, mql: 50, sql: 80, demote: false, onSql: { handoff: true, queue: 'sales', handoffAfter: 120_000, crm: 'webhook' } });
   });
 
   it('defaults to no decay, no type caps and rules only in the blend', () => {

@@ -46,9 +46,11 @@ const lifecycleSchema = z
       .strictObject({
         handoff: z.boolean().default(true),
         queue: z.string().min(1).default('sales'),
+        /** The card waits this long and is dropped if the conversation got one meanwhile (a flow's own handoff). */
+        handoffAfter: durationSchema.default(120_000),
         crm: z.union([z.enum(['webhook', 'hubspot']), z.literal(false)]).default('webhook'),
       })
-      .default({ handoff: true, queue: 'sales', crm: 'webhook' }),
+      .default({ handoff: true, queue: 'sales', handoffAfter: 120_000, crm: 'webhook' }),
   })
   .refine((l) => l.lead < l.mql && l.mql < l.sql && (l.customer === undefined || l.sql < l.customer), 'thresholds must rise: lead < mql < sql < customer');
 
