@@ -1,9 +1,10 @@
-import { FakeSlack, FakeTwilio, type FakeSlackMessage } from '@parley/testing';
+import { FakeBotConnector, FakeSlack, FakeTwilio, type FakeSlackMessage } from '@parley/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type RunningApp } from './support/app';
 import { answerInTurn, qualifiedEnterpriseAnswers } from './support/b2b-lead';
+import { BotFrameworkUser } from './support/bot-framework-user';
 import { ChatClient, type ChatMessage } from './support/chat-client';
 import { SLACK_SECRET, SlackPeer, cardText } from './support/slack-peer';
 import { SmsPeer, TWILIO, randomPhone } from './support/sms-peer';
@@ -26,6 +27,7 @@ rules:
 describe('Slack sales handoff desk', () => {
   const dir = mkdtempSync(join(tmpdir(), 'parley-slack-'));
   const twilio = new FakeTwilio({ accountSid: TWILIO.accountSid, authToken: TWILIO.authToken });
+  const connector = new FakeBotConnector();
   let slack: FakeSlack;
   let running: RunningApp;
   let visitor: ChatClient;
@@ -52,6 +54,8 @@ describe('Slack sales handoff desk', () => {
     TWILIO_FROM: TWILIO.ourNumber,
     TWILIO_API_URL: twilio.url,
     PUBLIC_BASE_URL: TWILIO.publicBaseUrl,
+    // Bot Framework in emulator mode: the fake Connector receives the bot's replies.
+    BOTFRAMEWORK_ALLOW_UNAUTHENTICATED: 'true',
     JOBS_POLL_MS: '50',
   });
 
@@ -60,6 +64,7 @@ describe('Slack sales handoff desk', () => {
     slack = new FakeSlack();
     await slack.start();
     await twilio.start();
+    await connector.start();
     running = await startApp(slackEnv());
     twilio.routeCallbacksTo(running.url);
     slackTarget = running.url;
@@ -69,6 +74,7 @@ describe('Slack sales handoff desk', () => {
     await running?.close();
     await slack?.stop();
     await twilio.stop();
+    await connector.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -201,6 +207,25 @@ describe('Slack sales handoff desk', () => {
     expect(answer.response_type).toBe('ephemeral');
     expect(JSON.stringify(answer.blocks)).toContain('Claimed by <@U_CARA>');
     expect(JSON.stringify(answer.blocks)).not.toContain('"actions"');
+  });
+
+  it('hands a Bot Framework (Teams) conversation to a rep, whose thread replies reach the user through the Connector', async () => {
+    const { textOf } = BotFrameworkUser;
+    const lee = new BotFrameworkUser(() => running.url, connector);
+    await lee.join();
+    await lee.repliesTo(undefined, 2);
+    const ask = await lee.say('talk to sales please');
+    expect((await lee.repliesTo(ask.activityId, 1)).map(textOf)).toEqual([expect.stringMatching(/connecting you/i)]);
+    const card: FakeSlackMessage = await slack.waitFor(() => [...slack.messages.values()].find((m) => !m.threadTs && m.text.includes('on botframework')));
+    const conversationId = /handoff:([\w-]+)/.exec(cardText(card))![1];
+
+    await rep.press('handoff_claim', conversationId, 'U_DIA');
+    await connector.waitFor(() => lee.messages().find((d) => /is joining/.test(textOf(d))));
+    await lee.say('We need a SOC 2 report');
+    await slack.waitFor(() => slack.thread(card.ts).find((m) => m.text.includes('We need a SOC 2 report')));
+    await rep.replyInThread(card, 'EvBf1', 'Sure, I will send it today.', 'U_DIA');
+    const delivered = await connector.waitFor(() => lee.messages().find((d) => textOf(d) === 'Sure, I will send it today.'));
+    expect(delivered.conversationId).toBe(lee.conversationId);
   });
 
   it('keeps the card thread across a restart: a claim on the new instance reaches the visitor', async () => {
