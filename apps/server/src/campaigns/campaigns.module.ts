@@ -28,8 +28,9 @@ import { CampaignsController } from './campaigns.controller';
           pacers: new SendPacers(),
           sender: config.TWILIO_FROM ?? 'sms',
           defaultTimeZone: config.DEFAULT_TIME_ZONE,
-          // A slice hands over well inside the job's lease, so a live run is never taken for a crashed one.
-          sliceMs: Math.floor(config.JOBS_LEASE_MS / 3),
+          // A slice hands over well inside the job's lease (a live run is never taken for a crashed one), and soon:
+          // the worker claims its next batch only when the current one is done, so other jobs wait at most a slice.
+          sliceMs: Math.min(Math.floor(config.JOBS_LEASE_MS / 3), 5_000),
           leaseMs: config.JOBS_LEASE_MS,
         }),
     },
