@@ -3,3 +3,4 @@ export * from './keywords/keyword-replies';
 export * from './quiet-hours/quiet-hours';
 export * from './phone/time-zone-for-phone';
 export * from './ledger';
+export * from './whatsapp/customer-service-window';

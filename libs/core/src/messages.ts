@@ -5,6 +5,22 @@ export interface QuickReply {
   payload: string;
 }
 
+/** A file that came with a message or goes with one (an image on WhatsApp or MMS). */
+export interface Attachment {
+  url: string;
+  /** MIME type, when the channel says (inbound) or the flow knows it. */
+  contentType?: string;
+}
+
+/**
+ * A pre-approved message template (Twilio Content API on WhatsApp): the only thing WhatsApp lets a business send
+ * outside the 24-hour customer-service window. Variables fill the template's numbered or named placeholders.
+ */
+export interface ContentTemplate {
+  contentSid: string;
+  variables: Record<string, string>;
+}
+
 /** What a channel edge hands the engine after verifying and normalising a partner's payload. */
 export interface InboundMessage {
   channel: ChannelName;
@@ -15,6 +31,8 @@ export interface InboundMessage {
   text?: string;
   /** Payload of a pressed quick reply, when the channel has buttons. */
   payload?: string;
+  /** Files sent with the message (WhatsApp and MMS images); stored with it. */
+  attachments?: Attachment[];
   receivedAt: Date;
   locale?: string;
   metadata?: Record<string, unknown>;
@@ -49,6 +67,10 @@ export interface OutboundMessage {
   /** Shown with the text on channels with rich messages; others ignore it. */
   media?: MessageMedia;
   card?: MessageCard;
+  /** The approved template a flow node offers for this message, for when free-form text may not be sent. */
+  template?: ContentTemplate;
+  /** Set by the outbound gate: send `template` instead of the text (WhatsApp, outside the 24-hour window). */
+  sendAsTemplate?: true;
   kind: MessageKind;
   at: Date;
 }
@@ -60,5 +82,6 @@ export interface StoredMessage {
   from: Sender;
   text: string;
   quickReplies?: QuickReply[];
+  attachments?: Attachment[];
   at: Date;
 }

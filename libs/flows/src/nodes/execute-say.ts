@@ -1,5 +1,5 @@
 import { next, type Outcome } from '../runner/outcome';
-import { renderCard, renderMedia, renderQuickReplies } from '../runner/render-content';
+import { renderCard, renderMedia, renderQuickReplies, renderWhatsAppTemplate } from '../runner/render-content';
 import type { Walk } from '../runner/walk';
 import type { SayNode } from './say-node.schema';
 
@@ -10,6 +10,7 @@ export function executeSay(node: SayNode, walk: Walk): Outcome {
     media: renderMedia(node.media, walk),
     card: renderCard(node.card, walk),
     speech: node.speech && walk.text(node.speech),
+    whatsappTemplate: renderWhatsAppTemplate(node.whatsappTemplate, walk),
   });
   return next(node.next);
 }

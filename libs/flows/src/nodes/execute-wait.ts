@@ -1,6 +1,6 @@
 import { durationSeconds } from '../runner/duration';
 import { next, type Outcome } from '../runner/outcome';
-import { renderQuickReplies } from '../runner/render-content';
+import { renderQuickReplies, renderWhatsAppTemplate } from '../runner/render-content';
 import type { Walk } from '../runner/walk';
 import { ordinalOf } from '../validators/answer';
 import type { WaitNode } from './wait-node.schema';
@@ -11,6 +11,7 @@ export function executeWait(node: WaitNode, nodeId: string, walk: Walk): Outcome
       text: walk.text(node.text),
       quickReplies: renderQuickReplies(node.quickReplies, walk),
       speech: node.speech && walk.text(node.speech),
+      whatsappTemplate: renderWhatsAppTemplate(node.whatsappTemplate, walk),
     });
   }
   const timeoutSeconds = durationSeconds(node.timeout);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cardSchema, localisedTextSchema, mediaSchema, nodeIdSchema, quickReplySchema, withVariants } from '../schema/common.schema';
+import { cardSchema, localisedTextSchema, mediaSchema, nodeIdSchema, quickReplySchema, whatsAppTemplateSchema, withVariants } from '../schema/common.schema';
 
 export const sayNodeSchema = withVariants({
   type: z.literal('say'),
@@ -9,6 +9,7 @@ export const sayNodeSchema = withVariants({
   quickReplies: z.array(quickReplySchema).optional(),
   media: mediaSchema.optional(),
   card: cardSchema.optional(),
+  whatsappTemplate: whatsAppTemplateSchema.optional(),
   next: nodeIdSchema.optional(),
 });
 

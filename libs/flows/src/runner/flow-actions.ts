@@ -1,4 +1,4 @@
-import type { QuickReply } from '@parley/core';
+import type { ContentTemplate, QuickReply } from '@parley/core';
 import type { FOLLOWUP_KINDS } from '../nodes/followup-node.schema';
 
 export interface Media {
@@ -28,6 +28,8 @@ export interface SayAction {
   card?: Card;
   /** What a voice channel speaks, when it differs from `text`. */
   speech?: string;
+  /** The approved WhatsApp template to send instead, when the 24-hour window is closed. */
+  whatsappTemplate?: ContentTemplate;
 }
 
 export interface SetAction {

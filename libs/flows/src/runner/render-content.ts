@@ -1,5 +1,5 @@
-import type { QuickReply } from '@parley/core';
-import type { CardDefinition, MediaDefinition, QuickReplyDefinition } from '../schema/common.schema';
+import type { ContentTemplate, QuickReply } from '@parley/core';
+import type { CardDefinition, MediaDefinition, QuickReplyDefinition, WhatsAppTemplateDefinition } from '../schema/common.schema';
 import type { Card, Media } from './flow-actions';
 import type { Walk } from './walk';
 
@@ -25,4 +25,11 @@ export function renderCard(card: CardDefinition | undefined, walk: Walk): Card |
     }));
   }
   return rendered;
+}
+
+/** Variables are filled in from the contact but not escaped: Twilio sends them as JSON values, not as text. */
+export function renderWhatsAppTemplate(template: WhatsAppTemplateDefinition | undefined, walk: Walk): ContentTemplate | undefined {
+  if (!template) return undefined;
+  const variables = Object.fromEntries(Object.entries(template.variables ?? {}).map(([name, value]) => [name, walk.value(value)]));
+  return { contentSid: template.contentSid, variables };
 }

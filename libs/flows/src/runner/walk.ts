@@ -108,6 +108,7 @@ export class Walk {
     if (message.media) action.media = message.media;
     if (message.card) action.card = message.card;
     if (message.speech) action.speech = message.speech;
+    if (message.whatsappTemplate) action.whatsappTemplate = message.whatsappTemplate;
     this.actions.push(action);
   }
 

@@ -30,6 +30,15 @@ export const cardSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * An approved WhatsApp template (Twilio Content API) sent instead of the node's text when WhatsApp's 24-hour
+ * customer-service window is closed. Variable values are templates (`"{{contact.firstName}}"`).
+ */
+export const whatsAppTemplateSchema = z.strictObject({
+  contentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'a Twilio Content SID: HX and 32 hex digits'),
+  variables: z.record(z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'placeholder names are letters, digits and _'), z.string()).optional(),
+});
+
 export const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
 
 /** Adds `variants`: per-segment overrides of any of the node's fields, the first matching segment wins. */
@@ -48,3 +57,4 @@ export type SegmentSelector = z.infer<typeof segmentSelectorSchema>;
 export type QuickReplyDefinition = z.infer<typeof quickReplySchema>;
 export type MediaDefinition = z.infer<typeof mediaSchema>;
 export type CardDefinition = z.infer<typeof cardSchema>;
+export type WhatsAppTemplateDefinition = z.infer<typeof whatsAppTemplateSchema>;
