@@ -3,7 +3,8 @@ import { isWithinQuietHours, nextSendTime, optedOutOfChannel, timeZoneForPhone, 
 
 /** A person's reply that may not go out now, and why. */
 export interface AgentReplyHeld {
-  held: 'opted_out' | 'quiet_hours';
+  /** whatsapp_window_closed: the customer's last WhatsApp message is over 24 hours old (the reply is stored as failed). */
+  held: 'opted_out' | 'quiet_hours' | 'whatsapp_window_closed';
   /** For quiet hours: when the recipient's sending window opens. */
   until?: Date;
 }

@@ -1,9 +1,10 @@
 import { newId, type ChannelName, type InboundMessage, type OutboundMessage, type Owner, type StoredMessage } from '@parley/core';
-import { optedOutOfChannel } from '@parley/consent';
+import { WHATSAPP_WINDOW_CLOSED, optedOutOfChannel } from '@parley/consent';
 import { agentReplyHeld, type AgentReplyHeld } from './agent-reply-gate';
 import { ledgerChannel } from './consent-from-flow';
 import { KeyedQueue } from './keyed-queue';
-import { planFlowTurn, toOutbound, unchanged, type TurnPlan } from './plan-turn';
+import { gateOutbound, type GatedOutbound, type RefusedMessage } from './outbound-gate';
+import { planFlowTurn, toOutbound, unchanged, type FlowTimeout, type TurnPlan } from './plan-turn';
 import type {
   Clock,
   ConversationStore,
@@ -41,6 +42,8 @@ export interface HandleResult {
   conversationId: string;
   duplicate: boolean;
   replies: OutboundMessage[];
+  /** Messages the outbound gate would not send (WhatsApp's window closed, opted out), with the reason. */
+  refused?: RefusedMessage[];
   /** Set when this turn asked for a human (a handoff node ran); a live channel such as a call may connect one at once. */
   handoff?: true;
 }
@@ -52,6 +55,9 @@ export interface OpenResult {
 }
 
 export type StoredCallback = (result: HandleResult) => void;
+
+/** What starts a turn: the flow's first message, a person's message, or a wait node's deadline. */
+type Trigger = { kind: 'start' } | { kind: 'message'; inbound: InboundMessage } | { kind: 'timeout'; timeout: FlowTimeout };
 
 /** Randomised exponential backoff, so two instances contending for one conversation do not keep colliding. */
 function backoff(attempt: number): Promise<void> {
@@ -84,7 +90,7 @@ export class ConversationEngine {
    */
   handle(inbound: InboundMessage, onStored?: StoredCallback): Promise<HandleResult> {
     return this.queue.run(`${inbound.channel}:${inbound.address}`, () =>
-      this.attempt(inbound.channel, inbound.address, inbound, onStored),
+      this.attempt(inbound.channel, inbound.address, { kind: 'message', inbound }, onStored),
     );
   }
 
@@ -98,7 +104,15 @@ export class ConversationEngine {
 
   /** Starts the flow of a conversation that has not started yet (a new visitor's greeting). */
   start(channel: ChannelName, address: string): Promise<OutboundMessage[]> {
-    return this.queue.run(`${channel}:${address}`, () => this.attempt(channel, address, undefined).then((r) => r.replies));
+    return this.queue.run(`${channel}:${address}`, () => this.attempt(channel, address, { kind: 'start' }).then((r) => r.replies));
+  }
+
+  /** A wait node's deadline passed (its outbox job is due): the flow takes its onTimeout path, if still waiting there. */
+  async timeout(conversationId: string, timeout: FlowTimeout): Promise<HandleResult | undefined> {
+    const found = await this.deps.store.find(conversationId);
+    if (!found) return undefined;
+    const { channel, address } = found.conversation;
+    return this.queue.run(`${channel}:${address}`, () => this.attempt(channel, address, { kind: 'timeout', timeout }));
   }
 
   /** Resolves once every message being handled (stored, answered and delivered) is done: graceful shutdown waits on it. */
@@ -130,7 +144,8 @@ export class ConversationEngine {
 
   /**
    * A person's reply from the desk: stored as the agent's message and delivered on the customer's channel;
-   * on SMS and WhatsApp held (not stored, not sent) after an opt-out or in the recipient's quiet hours.
+   * on SMS and WhatsApp held (not stored, not sent) after an opt-out or in the recipient's quiet hours. On WhatsApp
+   * outside the 24-hour window it is refused: stored as failed with `whatsapp_window_closed`, and held says so.
    */
   async sendAsAgent(conversationId: string, text: string): Promise<OutboundMessage | AgentReplyHeld | undefined> {
     const found = await this.deps.store.find(conversationId);
@@ -140,48 +155,49 @@ export class ConversationEngine {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
         const at = this.deps.clock.now();
         const open = await this.deps.store.open(channel, address, at);
-        if (CONSENT_GATED.has(channel)) {
+        const message: OutboundMessage = { id: newId(), conversationId, channel, address, from: 'agent', text, kind: 'conversational', at };
+        const gated = await this.gate(open, [message], at, false);
+        const refused = gated.refused[0]?.reason;
+        // A closed WhatsApp window is final (waiting for the morning does not help): it is recorded, not held.
+        if (refused !== WHATSAPP_WINDOW_CLOSED && CONSENT_GATED.has(channel)) {
           const [consent, recent] = await Promise.all([this.deps.store.consentEvents(open.contact.id), this.deps.store.history(conversationId, 20)]);
           const held = agentReplyHeld(open.conversation, open.contact, consent, recent, at);
           if (held) return held;
         }
-        const message: OutboundMessage = { id: newId(), conversationId, channel, address, from: 'agent', text, kind: 'conversational', at };
         const outcome = await this.deps.store.commitTurn({
           ...unchanged(open),
           conversation: open.conversation,
           contactId: open.contact.id,
           owner: open.conversation.owner,
-          outbound: [message],
+          outbound: gated.send,
+          refused: gated.refused,
           at,
         });
         if (outcome.status === 'conflict') {
           await backoff(attempt);
           continue;
         }
-        await this.deliver([message]);
-        return message;
+        await this.deliver(gated.send);
+        return refused === WHATSAPP_WINDOW_CLOSED ? { held: WHATSAPP_WINDOW_CLOSED } : message;
       }
       throw new Error(`conversation ${conversationId} kept changing under us; gave up after ${MAX_ATTEMPTS} attempts`);
     });
   }
 
-  private async attempt(
-    channel: ChannelName,
-    address: string,
-    inbound?: InboundMessage,
-    onStored?: StoredCallback,
-  ): Promise<HandleResult> {
+  private async attempt(channel: ChannelName, address: string, trigger: Trigger, onStored?: StoredCallback): Promise<HandleResult> {
     const { store, clock } = this.deps;
+    const inbound = trigger.kind === 'message' ? trigger.inbound : undefined;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const at = clock.now();
       const open = await store.open(channel, address, at);
       const result = { conversationId: open.conversation.id, replies: [] as OutboundMessage[] };
       // A duplicate inbound message is caught by the store's unique (channel, externalId) inside the turn's transaction.
-      if (!inbound && (open.conversation.state !== null || open.conversation.messageCount > 0)) {
+      if (trigger.kind === 'start' && (open.conversation.state !== null || open.conversation.messageCount > 0)) {
         return { ...result, messageId: '', duplicate: false };
       }
-      const plan = await this.plan(open, at, inbound);
-      const outbound = toOutbound(open, plan.replies, at);
+      const plan = await this.plan(open, at, trigger);
+      const gated = await this.gate(open, toOutbound(open, plan.replies, at), at, inbound !== undefined);
+      const outbound = gated.send;
       const messageId = newId();
       const activity = this.deps.standing ? scoreActivityJob({ inbound, understanding: plan.understanding, attributes: plan.attributes, consent: plan.consent }, open, at) : undefined;
       const jobs = [...(activity ? [activity] : []), ...plan.jobs, ...jobsFromTriggers(this.deps.triggers ?? [], plan, open, at)];
@@ -194,6 +210,7 @@ export class ConversationEngine {
           externalId: inbound.externalId,
           text: inbound.text ?? '',
           payload: inbound.payload,
+          ...(inbound.attachments?.length ? { attachments: inbound.attachments } : {}),
           at: inbound.receivedAt,
         },
         flowId: plan.flowId,
@@ -202,6 +219,7 @@ export class ConversationEngine {
         owner: open.conversation.owner,
         attributes: plan.attributes,
         outbound,
+        refused: gated.refused,
         jobs,
         consent: plan.consent,
         misunderstood: plan.misunderstood,
@@ -213,7 +231,8 @@ export class ConversationEngine {
       }
       if (outcome.status === 'duplicate') return stored({ ...result, messageId: outcome.messageId, duplicate: true }, onStored);
       const handoff = plan.jobs.some((job) => job.type === 'handoff.request') ? { handoff: true as const } : {};
-      const handled = stored({ ...result, messageId, duplicate: false, replies: outbound, ...handoff }, onStored);
+      const refused = gated.refused.length ? { refused: gated.refused } : {};
+      const handled = stored({ ...result, messageId, duplicate: false, replies: outbound, ...refused, ...handoff }, onStored);
       if (inbound && open.conversation.owner === 'human') await this.deps.handoff.relay(open.conversation, inbound);
       await this.deliver(outbound);
       await this.applyScoring(jobs);
@@ -223,7 +242,14 @@ export class ConversationEngine {
   }
 
   /** Compliance first, then ownership and the consent gate, then understand and decide. */
-  private async plan(open: OpenConversation, at: Date, inbound?: InboundMessage): Promise<TurnPlan> {
+  private async plan(open: OpenConversation, at: Date, trigger: Trigger): Promise<TurnPlan> {
+    if (trigger.kind === 'timeout') {
+      // A person has the conversation: the bot's timers stay quiet.
+      if (open.conversation.owner === 'human') return { ...unchanged(open), replies: [] };
+      const standing = await this.deps.standing?.standing(open.contact.id, at);
+      return planFlowTurn(this.deps.catalog, this.deps.understanding, open, undefined, at, standing, trigger.timeout);
+    }
+    const inbound = trigger.kind === 'message' ? trigger.inbound : undefined;
     if (inbound) {
       const gated = CONSENT_GATED.has(inbound.channel);
       const consent = gated ? await this.deps.store.consentEvents(open.contact.id) : [];
@@ -247,6 +273,20 @@ export class ConversationEngine {
       // the outbox rows are still there: the job worker applies them
       this.deps.onScoringError?.(error);
     }
+  }
+
+  /**
+   * The outbound gate. A reply to the message just received is inside WhatsApp's window by definition, and the
+   * inbound compliance step already settled its consent; anything sent later (a timeout, an agent) is checked
+   * against the person's last message and their current consent.
+   */
+  private async gate(open: OpenConversation, outbound: OutboundMessage[], at: Date, inReply: boolean): Promise<GatedOutbound> {
+    if (!outbound.length || inReply) return gateOutbound(outbound, { now: at, lastInboundAt: at, optedOut: false });
+    const { channel, id } = open.conversation;
+    const consent = CONSENT_GATED.has(channel) ? await this.deps.store.consentEvents(open.contact.id) : [];
+    const optedOut = CONSENT_GATED.has(channel) && optedOutOfChannel(consent, ledgerChannel(channel) as GatedChannel);
+    const lastInboundAt = channel === 'whatsapp' ? await this.deps.store.lastInboundAt(id) : undefined;
+    return gateOutbound(outbound, { now: at, lastInboundAt, optedOut });
   }
 
   private async deliver(outbound: OutboundMessage[]): Promise<void> {

@@ -14,6 +14,8 @@ export class InMemoryConversationStore extends ConversationStore {
   readonly jobs: TurnRecord['jobs'] = [];
   readonly misunderstood: NonNullable<TurnRecord['misunderstood']>[] = [];
   readonly consent: ConsentDraft[] = [];
+  /** Refused messages with their reasons, as the SQL store keeps them as failed rows. */
+  readonly refused: NonNullable<TurnRecord['refused']> = [];
 
   async open(channel: ChannelName, address: string): Promise<OpenConversation> {
     const key = `${channel}:${address}`;
@@ -46,11 +48,14 @@ export class InMemoryConversationStore extends ConversationStore {
       const prior = this.inbound.get(`${turn.inbound.channel}:${turn.inbound.externalId}`);
       if (prior) return { status: 'duplicate', messageId: prior };
       this.inbound.set(`${turn.inbound.channel}:${turn.inbound.externalId}`, turn.inbound.id);
-      stored.messages.push({ id: turn.inbound.id, conversationId: stored.id, from: 'visitor', text: turn.inbound.text, at: turn.inbound.at });
+      const { attachments } = turn.inbound;
+      stored.messages.push({ id: turn.inbound.id, conversationId: stored.id, from: 'visitor', text: turn.inbound.text, ...(attachments ? { attachments } : {}), at: turn.inbound.at });
     }
     for (const m of turn.outbound) {
       stored.messages.push({ id: m.id, conversationId: stored.id, from: m.from, text: m.text, quickReplies: m.quickReplies, at: m.at });
     }
+    for (const { message: m } of turn.refused ?? []) stored.messages.push({ id: m.id, conversationId: stored.id, from: m.from, text: m.text, at: m.at });
+    this.refused.push(...(turn.refused ?? []));
     Object.assign(stored, {
       flowId: turn.flowId,
       flowVersion: turn.flowVersion,
@@ -73,6 +78,11 @@ export class InMemoryConversationStore extends ConversationStore {
   async history(conversationId: string, limit: number): Promise<StoredMessage[]> {
     const conversation = [...this.conversations.values()].find((c) => c.id === conversationId);
     return (conversation?.messages ?? []).slice(-limit);
+  }
+
+  async lastInboundAt(conversationId: string): Promise<Date | undefined> {
+    const conversation = [...this.conversations.values()].find((c) => c.id === conversationId);
+    return conversation?.messages.findLast((m) => m.from === 'visitor')?.at;
   }
 
   async find(conversationId: string): Promise<OpenConversation | undefined> {

@@ -96,6 +96,12 @@ export function stepContextFor(
   };
 }
 
+/** A wait node's deadline passed: the outbox job of its `wait` action names the node and the deadline. */
+export interface FlowTimeout {
+  nodeId: string;
+  until?: string;
+}
+
 /** Understand and decide: runs the NLU and the flow runner, and says what the turn will change. */
 export async function planFlowTurn(
   catalog: FlowCatalog,
@@ -104,12 +110,15 @@ export async function planFlowTurn(
   inbound: InboundMessage | undefined,
   now: Date,
   standing?: ContactStanding,
+  timeout?: FlowTimeout,
 ): Promise<TurnPlan> {
   const release = releaseFor(catalog, open);
   const { contact } = open;
   if (!release) return { ...unchanged(open), replies: [] };
   const state = flowStateFor(release, open);
-  let input: StepInput = { kind: 'start' };
+  // A timeout for a conversation that has not started (or restarted on another version) has nothing to wake up.
+  if (timeout && state === null) return { ...unchanged(open), replies: [] };
+  let input: StepInput = timeout ? { kind: 'timeout', ...timeout } : { kind: 'start' };
   let understanding: Understanding | undefined;
   if (inbound) {
     understanding = inbound.text
@@ -156,6 +165,7 @@ export function toOutbound(open: OpenConversation, replies: TurnPlan['replies'],
       ...(say.quickReplies ? { quickReplies: say.quickReplies } : {}),
       ...('media' in say && say.media ? { media: say.media } : {}),
       ...('card' in say && say.card ? { card: say.card } : {}),
+      ...(channel === 'whatsapp' && 'whatsappTemplate' in say && say.whatsappTemplate ? { template: say.whatsappTemplate } : {}),
       kind: 'conversational',
       at,
     });

@@ -1,4 +1,4 @@
-import type { ChannelName, Owner, QuickReply, Sender, StoredMessage } from '@parley/core';
+import type { Attachment, ChannelName, Owner, QuickReply, Sender, StoredMessage } from '@parley/core';
 import type { ConversationSnapshot, OpenConversation } from '@parley/engine';
 
 export interface OpenConversationRow {
@@ -19,6 +19,7 @@ export interface MessageRow {
   sender: Sender;
   text: string;
   quick_replies: string | null;
+  attachments: string | null;
   created_at: string | Date;
 }
 
@@ -51,5 +52,6 @@ export function toStoredMessage(row: MessageRow): StoredMessage {
     at: toDate(row.created_at),
   };
   if (row.quick_replies) message.quickReplies = JSON.parse(row.quick_replies) as QuickReply[];
+  if (row.attachments) message.attachments = JSON.parse(row.attachments) as Attachment[];
   return message;
 }

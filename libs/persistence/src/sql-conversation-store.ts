@@ -1,8 +1,9 @@
 import { newId, type ChannelName, type Owner, type StoredMessage } from '@parley/core';
 import { ConversationStore, type OpenConversation, type TurnOutcome, type TurnRecord } from '@parley/engine';
 import type { ConsentDraft } from '@parley/consent';
+import { samePhoneIdentities } from './contacts/same-phone';
 import { consentLedger } from './sql-consent-ledger';
-import { toOpenConversation, toStoredMessage, type MessageRow, type OpenConversationRow } from './conversation-rows';
+import { toDate, toOpenConversation, toStoredMessage, type MessageRow, type OpenConversationRow } from './conversation-rows';
 import type { SqlDatabase, SqlTx } from './sql/sql-database';
 
 const OPEN_SQL = `SELECT c.id, c.contact_id, c.flow_id, c.flow_version, c.state, c.owner, c.version, c.message_count, ct.attributes
@@ -13,8 +14,12 @@ const FIND_SQL = `SELECT c.id, c.contact_id, c.channel, c.address, c.flow_id, c.
   c.message_count, ct.attributes FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE c.id = ?`;
 
 const INSERT_MESSAGE_SQL = `INSERT INTO messages
-  (id, conversation_id, channel, external_id, direction, sender, text, payload, quick_replies, kind, status, position, created_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  (id, conversation_id, channel, external_id, direction, sender, text, payload, quick_replies, attachments, kind, status, position, created_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+const REFUSED_MESSAGE_SQL = `INSERT INTO messages
+  (id, conversation_id, channel, external_id, direction, sender, text, payload, quick_replies, kind, status, delivery_error, position, created_at)
+  VALUES (?, ?, ?, NULL, 'out', ?, ?, NULL, ?, ?, 'failed', ?, ?, ?)`;
 
 /**
  * How long a conversation read stays in memory. Its state is safe to cache at any age (every write checks the
@@ -68,19 +73,17 @@ export class SqlConversationStore extends ConversationStore {
       if (identity && (await tx.get('SELECT id FROM conversations WHERE channel = ? AND address = ? LIMIT 1', [channel, address]))) return;
       let contactId = identity?.contact_id;
       if (!contactId) {
-        contactId = newId();
+        const samePhone = await this.contactOfSamePhone(tx, channel, address);
+        contactId = samePhone ?? newId();
         const created = await tx.run(
           `INSERT INTO channel_identities (id, contact_id, channel, address, created_at) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT (channel, address) DO NOTHING`,
           [newId(), contactId, channel, address, now],
         );
         if (created === 0) return;
-        await tx.run('INSERT INTO contacts (id, attributes, created_at, updated_at) VALUES (?, ?, ?, ?)', [
-          contactId,
-          '{}',
-          now,
-          now,
-        ]);
+        if (!samePhone) {
+          await tx.run('INSERT INTO contacts (id, attributes, created_at, updated_at) VALUES (?, ?, ?, ?)', [contactId, '{}', now, now]);
+        }
       }
       await tx.run(
         `INSERT INTO conversations (id, contact_id, channel, address, owner, version, message_count, created_at, updated_at)
@@ -88,6 +91,14 @@ export class SqlConversationStore extends ConversationStore {
         [newId(), contactId, channel, address, now, now],
       );
     });
+  }
+
+  private async contactOfSamePhone(tx: SqlTx, channel: ChannelName, address: string): Promise<string | undefined> {
+    for (const sibling of samePhoneIdentities(channel, address)) {
+      const row = await tx.get<{ contact_id: string }>('SELECT contact_id FROM channel_identities WHERE channel = ? AND address = ?', [sibling.channel, sibling.address]);
+      if (row) return row.contact_id;
+    }
+    return undefined;
   }
 
   async findInbound(channel: ChannelName, externalId: string): Promise<{ id: string } | undefined> {
@@ -108,7 +119,7 @@ export class SqlConversationStore extends ConversationStore {
     const cached = this.recent.get(key)?.open;
     if (outcome.status !== 'duplicate') this.recent.delete(key);
     if (outcome.status === 'committed' && cached?.conversation.version === conversation.version) {
-      const added = (turn.inbound ? 1 : 0) + turn.outbound.length;
+      const added = (turn.inbound ? 1 : 0) + turn.outbound.length + (turn.refused?.length ?? 0);
       this.remember(key, {
         contact: { id: turn.contactId, attributes: mergedAttributes(cached.contact.attributes, turn.attributes) },
         conversation: {
@@ -138,13 +149,15 @@ export class SqlConversationStore extends ConversationStore {
   private async writeTurn(tx: SqlTx, turn: TurnRecord): Promise<TurnOutcome> {
     const { conversation, inbound, outbound } = turn;
     const at = turn.at.toISOString();
-    const added = (inbound ? 1 : 0) + outbound.length;
+    const refused = turn.refused ?? [];
+    const added = (inbound ? 1 : 0) + outbound.length + refused.length;
     // Inbound first: a duplicate is found before anything is written; a version conflict then undoes the insert.
     let position = conversation.messageCount;
     if (inbound) {
       const stored = await tx.run(`${INSERT_MESSAGE_SQL} ON CONFLICT (channel, external_id) DO NOTHING`, [
         inbound.id, conversation.id, inbound.channel, inbound.externalId, 'in', 'visitor', inbound.text,
-        inbound.payload ?? null, null, 'conversational', 'received', ++position, inbound.at.toISOString(),
+        inbound.payload ?? null, null, inbound.attachments?.length ? JSON.stringify(inbound.attachments) : null,
+        'conversational', 'received', ++position, inbound.at.toISOString(),
       ]);
       if (stored === 0) {
         const prior = await tx.get<{ id: string }>('SELECT id FROM messages WHERE channel = ? AND external_id = ?', [inbound.channel, inbound.externalId]);
@@ -163,7 +176,13 @@ export class SqlConversationStore extends ConversationStore {
     for (const message of outbound) {
       await tx.run(INSERT_MESSAGE_SQL, [
         message.id, conversation.id, message.channel, null, 'out', message.from, message.text, null,
-        message.quickReplies ? JSON.stringify(message.quickReplies) : null, message.kind, 'stored', ++position, at,
+        message.quickReplies ? JSON.stringify(message.quickReplies) : null, null, message.kind, 'stored', ++position, at,
+      ]);
+    }
+    for (const { message, reason } of refused) {
+      await tx.run(REFUSED_MESSAGE_SQL, [
+        message.id, conversation.id, message.channel, message.from, message.text,
+        message.quickReplies ? JSON.stringify(message.quickReplies) : null, message.kind, reason, ++position, at,
       ]);
     }
     if (Object.keys(turn.attributes).length) {
@@ -199,11 +218,19 @@ export class SqlConversationStore extends ConversationStore {
 
   async history(conversationId: string, limit: number): Promise<StoredMessage[]> {
     const rows = await this.db.all<MessageRow>(
-      `SELECT id, conversation_id, sender, text, quick_replies, created_at FROM messages
+      `SELECT id, conversation_id, sender, text, quick_replies, attachments, created_at FROM messages
        WHERE conversation_id = ? ORDER BY position DESC LIMIT ?`,
       [conversationId, limit],
     );
     return rows.reverse().map(toStoredMessage);
+  }
+
+  async lastInboundAt(conversationId: string): Promise<Date | undefined> {
+    const row = await this.db.get<{ created_at: string | Date }>(
+      `SELECT created_at FROM messages WHERE conversation_id = ? AND direction = 'in' ORDER BY position DESC LIMIT 1`,
+      [conversationId],
+    );
+    return row ? toDate(row.created_at) : undefined;
   }
 
   async find(conversationId: string): Promise<OpenConversation | undefined> {

@@ -1,4 +1,4 @@
-import type { ChannelName, IntentGuess, OutboundMessage, Owner, StoredMessage } from '@parley/core';
+import type { Attachment, ChannelName, IntentGuess, OutboundMessage, Owner, StoredMessage } from '@parley/core';
 import type { ConsentDraft } from '@parley/consent';
 
 export interface ContactSnapshot {
@@ -31,6 +31,7 @@ export interface InboundRecord {
   externalId: string;
   text: string;
   payload?: string;
+  attachments?: Attachment[];
   at: Date;
 }
 
@@ -53,6 +54,8 @@ export interface TurnRecord {
   /** Attributes to merge into the contact's. */
   attributes: Record<string, unknown>;
   outbound: OutboundMessage[];
+  /** Messages the outbound gate refused: stored as failed, with the reason as their delivery error, and never sent. */
+  refused?: { message: OutboundMessage; reason: string }[];
   jobs: OutboxJobDraft[];
   /** Consent changes, appended to the contact's hash-chained ledger in the same transaction. */
   consent: ConsentDraft[];
@@ -74,6 +77,8 @@ export abstract class ConversationStore {
   abstract findInbound(channel: ChannelName, externalId: string): Promise<{ id: string } | undefined>;
   abstract commitTurn(turn: TurnRecord): Promise<TurnOutcome>;
   abstract history(conversationId: string, limit: number): Promise<StoredMessage[]>;
+  /** When the person last wrote in the conversation (WhatsApp's customer-service window runs from it). */
+  abstract lastInboundAt(conversationId: string): Promise<Date | undefined>;
   /** The contact's consent ledger, oldest first (current consent is derived from it). */
   abstract consentEvents(contactId: string): Promise<ConsentDraft[]>;
   /** The conversation (and its contact) by id, read fresh. */

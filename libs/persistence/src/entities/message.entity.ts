@@ -32,6 +32,10 @@ export class MessageEntity {
   @Column({ name: 'quick_replies', type: 'text', nullable: true })
   quickReplies!: string | null;
 
+  /** Files that came with the message, JSON `[{url, contentType}]`. */
+  @Column({ type: 'text', nullable: true })
+  attachments!: string | null;
+
   @Column({ type: 'varchar', length: 16, default: 'conversational' })
   kind!: string;
 

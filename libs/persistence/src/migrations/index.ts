@@ -10,6 +10,7 @@ import { SlackEvents1764100000032 } from './1764100000032-slack-events';
 import { ScoringAndSegments1764100000040 } from './1764100000040-scoring-and-segments';
 import { Campaigns1764100000050 } from './1764100000050-campaigns';
 import { BotConversationReferences1764100000060 } from './1764100000060-bot-conversation-references';
+import { MessageAttachments1764100000070 } from './1764100000070-message-attachments';
 import { DashboardSessions1764100000075 } from './1764100000075-dashboard-sessions';
 
 export const MIGRATIONS = [
@@ -25,5 +26,6 @@ export const MIGRATIONS = [
   ScoringAndSegments1764100000040,
   Campaigns1764100000050,
   BotConversationReferences1764100000060,
+  MessageAttachments1764100000070,
   DashboardSessions1764100000075,
 ];

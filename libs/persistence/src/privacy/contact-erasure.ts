@@ -45,7 +45,7 @@ export async function eraseContact(db: SqlDatabase, contactId: string, actor: st
     const contact = await tx.get<{ id: string }>('SELECT id FROM contacts WHERE id = ?', [contactId]);
     if (!contact) return undefined;
     const inConversations = 'conversation_id IN (SELECT id FROM conversations WHERE contact_id = ?)';
-    const messages = await tx.run(`UPDATE messages SET text = ?, payload = NULL, quick_replies = NULL WHERE ${inConversations}`, [ERASED_TEXT, contactId]);
+    const messages = await tx.run(`UPDATE messages SET text = ?, payload = NULL, quick_replies = NULL, attachments = NULL WHERE ${inConversations}`, [ERASED_TEXT, contactId]);
     const misunderstood = await tx.run(`UPDATE misunderstood_utterances SET text = ? WHERE ${inConversations}`, [ERASED_TEXT, contactId]);
     // The Slack card copy (name, email, last words); a rep's action on the old card then finds no thread.
     const handoffThreads = await tx.run(`DELETE FROM handoff_threads WHERE ${inConversations}`, [contactId]);

@@ -18,7 +18,7 @@ export async function expireConversations(db: SqlDatabase, days: number, now: Da
   const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
   return db.transaction(async (tx) => {
     const stale = 'conversation_id IN (SELECT id FROM conversations WHERE updated_at < ?)';
-    const messages = await tx.run(`UPDATE messages SET text = ?, payload = NULL, quick_replies = NULL WHERE ${stale} AND text <> ?`, [EXPIRED_TEXT, cutoff, EXPIRED_TEXT]);
+    const messages = await tx.run(`UPDATE messages SET text = ?, payload = NULL, quick_replies = NULL, attachments = NULL WHERE ${stale} AND text <> ?`, [EXPIRED_TEXT, cutoff, EXPIRED_TEXT]);
     const misunderstood = await tx.run(`UPDATE misunderstood_utterances SET text = ? WHERE ${stale} AND text <> ?`, [EXPIRED_TEXT, cutoff, EXPIRED_TEXT]);
     const row = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM conversations WHERE updated_at < ?', [cutoff]);
     return { cutoff, conversations: Number(row?.n ?? 0), messages, misunderstood };
