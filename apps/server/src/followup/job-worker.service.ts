@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { HandoffSla, HandoffThreads, PostHandoffCard } from '@parley/channels-slack';
 import type { ParleyConfig } from '@parley/config';
-import { Clock } from '@parley/engine';
+import { Clock, ConversationEngine } from '@parley/engine';
 import { BullmqDriver, CrmLeads, CrmPushHandler, HubspotClient, JobStore, JobWorker, QueueOutbox, WebhookHandler } from '@parley/followup';
 import { CampaignJobHandler } from '../campaigns/campaign-job.handler';
 import { EmailSetup } from '../email/email-setup';
 import { LeadScoringService } from '../scoring/lead-scoring.service';
 import { HandoffJobHandler } from '../slack/handoff-job.handler';
 import { ShutdownState } from '../shutdown/shutdown-state';
+import { FlowTimeoutHandler } from './flow-timeout.handler';
 import { CONFIG } from '../tokens';
 
 /**
@@ -32,11 +33,12 @@ export class JobWorkerService implements OnApplicationBootstrap, BeforeApplicati
     campaigns: CampaignJobHandler,
     scoring: LeadScoringService,
     threads: HandoffThreads,
+    engine: ConversationEngine,
     clock: Clock,
   ) {
     const webhook = new WebhookHandler({ url: config.CRM_WEBHOOK_URL, secret: config.CRM_WEBHOOK_SECRET, timeoutMs: config.CRM_WEBHOOK_TIMEOUT_MS });
     const hubspot = config.HUBSPOT_TOKEN ? { client: new HubspotClient({ token: config.HUBSPOT_TOKEN, apiUrl: config.HUBSPOT_API_URL, timeoutMs: config.CRM_WEBHOOK_TIMEOUT_MS }), leads } : undefined;
-    const handlers = [new CrmPushHandler({ webhook, hubspot }), new HandoffJobHandler(postHandoffCard, handoffSla, threads), email.handler, campaigns, scoring];
+    const handlers = [new CrmPushHandler({ webhook, hubspot }), new HandoffJobHandler(postHandoffCard, handoffSla, threads), email.handler, campaigns, scoring, new FlowTimeoutHandler(engine)];
     const common = {
       store,
       handlers,

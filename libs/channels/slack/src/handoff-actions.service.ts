@@ -16,6 +16,9 @@ const CARD_WAIT_MS = 200;
 /** Told in the thread when a rep's reply could not go out, so the rep knows the customer did not get it. */
 export function heldText(held: AgentReplyHeld): string {
   if (held.held === 'opted_out') return ':no_entry: Not sent: the customer opted out of text messages on this channel.';
+  if (held.held === 'whatsapp_window_closed') {
+    return ":no_entry: Not sent: the customer's last WhatsApp message is more than 24 hours old, and WhatsApp allows only approved templates after that (whatsapp_window_closed).";
+  }
   const until = held.until ? ` after <!date^${Math.floor(held.until.getTime() / 1000)}^{date_short_pretty} {time}|${held.until.toISOString()}>` : ' later';
   return `:crescent_moon: Not sent: it is quiet hours where the customer is. Send it again${until}.`;
 }

@@ -1,7 +1,13 @@
 export interface SmsDraft {
   /** The recipient's address as the conversation has it: "+15551234567" (or "whatsapp:+15551234567"). */
   to: string;
-  body: string;
+  /** Absent when an approved template (contentSid) is sent instead. */
+  body?: string;
+  /** Publicly reachable files sent with the message (WhatsApp images). */
+  mediaUrl?: string[];
+  /** A Content API template (HX…) and its variables as JSON: WhatsApp outside the 24-hour window. */
+  contentSid?: string;
+  contentVariables?: string;
   statusCallback?: string;
 }
 

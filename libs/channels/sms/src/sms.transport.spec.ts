@@ -53,6 +53,18 @@ describe('SmsTransport', () => {
     expect(receipts.latest('m1')).toMatchObject({ providerMessageId: 'SM1', status: 'queued', optedOut: false });
   });
 
+  it('sends WhatsApp as one message with its image, and the approved template when the gate chose it', async () => {
+    const long = Array.from({ length: 20 }, (_, i) => `Sentence ${i} with “quotes” and 🛒.`).join(' ');
+    const template = { contentSid: `HX${'1'.repeat(32)}`, variables: { '1': 'Leo' } };
+    const whatsapp = { channel: 'whatsapp' as const, address: 'whatsapp:+15551230000', quickReplies: undefined };
+    await sut.deliver(message({ ...whatsapp, text: long, attachments: [{ url: 'https://shop.example/cart.png' }] }));
+    await sut.deliver(message({ ...whatsapp, id: 'm2', text: 'Your cart is saved', template, sendAsTemplate: true }));
+    expect(sender.sent).toEqual([
+      { to: 'whatsapp:+15551230000', body: long, mediaUrl: ['https://shop.example/cart.png'], statusCallback: 'https://p.example/webhooks/twilio/status?messageId=m1' },
+      { to: 'whatsapp:+15551230000', contentSid: template.contentSid, contentVariables: '{"1":"Leo"}', statusCallback: 'https://p.example/webhooks/twilio/status?messageId=m2' },
+    ]);
+  });
+
   it('sends a long text as several parts, in order', async () => {
     const text = Array.from({ length: 20 }, (_, i) => `This is sentence ${i} of a long explanation.`).join(' ');
     await sut.deliver(message({ text, quickReplies: undefined }));

@@ -4,6 +4,7 @@ import { ChannelTransport } from '@parley/engine';
 import { DeliveryReceipts } from './delivery-receipts.port';
 import { OPTED_OUT_ERROR_CODE, toDeliveryStatus } from './delivery-status';
 import { renderSms } from './render/render-sms';
+import { renderWhatsApp } from './render/render-whatsapp';
 import { SmsSendError, SmsSender, type SmsDraft } from './sms-sender.port';
 
 export interface SmsTransportSettings {
@@ -15,9 +16,12 @@ const DEFAULT_RETRY_DELAYS_MS = [250, 1000];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Renders the engine's messages for SMS and sends each part, in order, retrying transient failures. */
+/**
+ * Renders the engine's messages for SMS and sends each part, in order, retrying transient failures. WhatsApp goes
+ * through the same Messages API: one message, with its media or, when the gate chose it, an approved template.
+ */
 export class SmsTransport extends ChannelTransport {
-  readonly channels: readonly ChannelName[] = ['sms'];
+  readonly channels: readonly ChannelName[] = ['sms', 'whatsapp'];
   private readonly logger = new Logger('SmsTransport');
   private readonly retryDelaysMs: readonly number[];
 
@@ -32,6 +36,9 @@ export class SmsTransport extends ChannelTransport {
 
   async deliver(message: OutboundMessage): Promise<void> {
     const statusCallback = this.settings.statusCallbackUrl?.(message.id);
+    if (message.channel === 'whatsapp') {
+      return this.sendPart(message, { to: message.address, ...renderWhatsApp(message), ...(statusCallback ? { statusCallback } : {}) });
+    }
     for (const body of renderSms(message)) {
       await this.sendPart(message, { to: message.address, body, ...(statusCallback ? { statusCallback } : {}) });
     }

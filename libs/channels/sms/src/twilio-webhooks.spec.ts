@@ -17,15 +17,20 @@ describe('formParams', () => {
 
 describe('parseInboundSms', () => {
   it('makes an InboundMessage keyed by MessageSid, keeping the address as given', () => {
-    const inbound = parseInboundSms({ MessageSid: SID, From: 'whatsapp:+15551230000', To: '+15005550006', Body: '  2 ', NumMedia: '0', FromCountry: 'US' }, at);
+    const inbound = parseInboundSms({ MessageSid: SID, From: '+15551230000', To: '+15005550006', Body: '  2 ', NumMedia: '0', FromCountry: 'US' }, at);
     expect(inbound).toEqual({
       channel: 'sms',
-      address: 'whatsapp:+15551230000',
+      address: '+15551230000',
       externalId: SID,
       text: '2',
       receivedAt: at,
       metadata: { to: '+15005550006', fromCountry: 'US' },
     });
+  });
+
+  it('takes a whatsapp: sender as the WhatsApp channel, keeping the prefix in the address', () => {
+    const inbound = parseInboundSms({ MessageSid: SID, From: 'whatsapp:+15551230000', To: 'whatsapp:+15005550006', Body: 'Hi', NumMedia: '0' }, at);
+    expect(inbound).toMatchObject({ channel: 'whatsapp', address: 'whatsapp:+15551230000', text: 'Hi', metadata: { to: 'whatsapp:+15005550006' } });
   });
 
   it('passes media and Twilio’s opt-out classification along', () => {
@@ -35,6 +40,7 @@ describe('parseInboundSms', () => {
     );
     expect(inbound.text).toBeUndefined();
     expect(inbound.metadata).toMatchObject({ optOutType: 'STOP', media: [{ url: 'https://m/0', contentType: 'image/jpeg' }, { url: 'https://m/1' }] });
+    expect(inbound.attachments).toEqual([{ url: 'https://m/0', contentType: 'image/jpeg' }, { url: 'https://m/1' }]);
   });
 
   it('refuses a webhook without MessageSid or From', () => {

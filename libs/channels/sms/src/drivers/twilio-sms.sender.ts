@@ -34,7 +34,9 @@ export class TwilioSmsSender extends SmsSender {
     try {
       const message = await this.client.messages.create({
         to: draft.to,
-        body: draft.body,
+        ...(draft.body !== undefined ? { body: draft.body } : {}),
+        ...(draft.mediaUrl?.length ? { mediaUrl: draft.mediaUrl } : {}),
+        ...(draft.contentSid ? { contentSid: draft.contentSid, contentVariables: draft.contentVariables } : {}),
         ...sender,
         ...(draft.statusCallback ? { statusCallback: draft.statusCallback } : {}),
       });
