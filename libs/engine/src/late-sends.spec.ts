@@ -1,0 +1,118 @@
+import { ControllableClock } from '@parley/testing';
+import type { InboundMessage } from '@parley/core';
+import { parseFlow } from '@parley/flows';
+import { ConversationEngine } from './conversation-engine';
+import { NoHandoffDesk, NoInboundCompliance, NoLanguageUnderstanding } from './default-adapters';
+import { InMemoryConversationStore } from './in-memory-conversation-store';
+import { InMemoryFlowCatalog } from './in-memory-flow-catalog';
+import { RecordingTransport } from './transcripts/transcript-adapters';
+import { TransportRegistry } from './transport-registry';
+
+const SID = 'HX0123456789abcdef0123456789abcdef';
+const HOUR = 3_600_000;
+const ADDRESS = 'whatsapp:+14155550100';
+
+const loaded = parseFlow(
+  `
+schema: 2
+id: nudge
+start: ask
+nodes:
+  ask:
+    type: wait
+    text: Want to finish your order?
+    timeout: 2h
+    next: done
+    onTimeout: nudge
+  nudge:
+    type: say
+    text: "Your cart is saved, {{contact.firstName | default: \\"friend\\"}}."
+    media: { kind: image, url: "https://shop.example/cart.png" }
+    whatsappTemplate: { contentSid: ${SID}, variables: { "1": "{{contact.firstName | default: \\"friend\\"}}" } }
+    next: done
+  done: { type: end }
+`,
+  'nudge.flow.yaml',
+);
+
+function setup() {
+  if (!loaded.ok) throw new Error('fixture flow is invalid');
+  const catalog = new InMemoryFlowCatalog('nudge');
+  catalog.publish(loaded.flow, 'v1');
+  const store = new InMemoryConversationStore();
+  const transport = new RecordingTransport();
+  const transports = new TransportRegistry();
+  transports.register(transport);
+  const clock = new ControllableClock();
+  const engine = new ConversationEngine({
+    store, catalog, transports, clock,
+    understanding: new NoLanguageUnderstanding(),
+    compliance: new NoInboundCompliance(),
+    handoff: new NoHandoffDesk(),
+  });
+  return { engine, store, transport, clock };
+}
+
+const hi = (channel: InboundMessage['channel'] = 'whatsapp', address = ADDRESS, receivedAt = new Date()): InboundMessage => ({
+  channel, address, externalId: `SM-${Math.random()}`, text: 'Hi', receivedAt,
+});
+
+describe('the outbound gate on late sends', () => {
+  it('answers a WhatsApp message free-form, and a timeout within 24 hours too, with its image', async () => {
+    const { engine, transport, clock } = setup();
+    const { conversationId, replies } = await engine.handle(hi());
+    expect(replies.map((r) => r.text)).toEqual(['Want to finish your order?']);
+    clock.advance(2 * HOUR);
+    const late = await engine.timeout(conversationId, { nodeId: 'ask' });
+    expect(late?.refused).toBeUndefined();
+    expect(transport.delivered.at(-1)).toMatchObject({ text: 'Your cart is saved, friend.', attachments: [{ url: 'https://shop.example/cart.png' }] });
+    expect(transport.delivered.at(-1)?.sendAsTemplate).toBeUndefined();
+  });
+
+  it('sends the node’s approved template when the timeout runs 25 hours after the last message', async () => {
+    const { engine, transport, clock } = setup();
+    const { conversationId } = await engine.handle(hi());
+    clock.advance(25 * HOUR);
+    await engine.timeout(conversationId, { nodeId: 'ask' });
+    expect(transport.delivered.at(-1)).toMatchObject({ sendAsTemplate: true, template: { contentSid: SID, variables: { '1': 'friend' } } });
+    // The timeout ran once: a retried job finds the flow moved on and sends nothing.
+    await engine.timeout(conversationId, { nodeId: 'ask' });
+    expect(transport.delivered).toHaveLength(2);
+  });
+
+  it('refuses a free-form agent reply 25 hours later, stores it as refused and tells the caller why', async () => {
+    const { engine, store, transport, clock } = setup();
+    const { conversationId } = await engine.handle(hi());
+    clock.advance(23 * HOUR);
+    expect((await engine.sendAsAgent(conversationId, 'Still there?'))?.refused).toBeUndefined();
+    clock.advance(2 * HOUR);
+    const reply = await engine.sendAsAgent(conversationId, 'Did it fit?');
+    expect(reply).toMatchObject({ text: 'Did it fit?', refused: 'whatsapp_window_closed' });
+    expect(transport.delivered.map((m) => m.text)).toEqual(['Want to finish your order?', 'Still there?']);
+    expect(store.refused).toEqual([{ message: expect.objectContaining({ text: 'Did it fit?' }), reason: 'whatsapp_window_closed' }]);
+    expect((await store.history(conversationId, 10)).map((m) => m.text)).toContain('Did it fit?');
+  });
+
+  it('keeps the window from the last inbound message, not the last one sent', async () => {
+    const { engine, clock } = setup();
+    const { conversationId } = await engine.handle(hi());
+    clock.advance(20 * HOUR);
+    await engine.sendAsAgent(conversationId, 'Anything else?');
+    clock.advance(5 * HOUR);
+    expect((await engine.sendAsAgent(conversationId, 'Hello?'))?.refused).toBe('whatsapp_window_closed');
+    await engine.handle(hi('whatsapp', ADDRESS, clock.now()));
+    clock.advance(23 * HOUR);
+    expect((await engine.sendAsAgent(conversationId, 'Welcome back'))?.refused).toBeUndefined();
+  });
+
+  it('refuses an agent reply to a person who opted out of SMS, and never applies the window there', async () => {
+    const { engine, store, transport, clock } = setup();
+    const { conversationId } = await engine.handle(hi('sms', '+14155550100'));
+    clock.advance(48 * HOUR);
+    expect((await engine.sendAsAgent(conversationId, 'Two days later'))?.refused).toBeUndefined();
+    const contactId = (await store.find(conversationId))!.contact.id;
+    store.consent.push({ contactId, channel: 'sms', purpose: 'all', action: 'revoke', source: 'keyword', evidence: {}, actor: 'contact', at: new Date() });
+    expect((await engine.sendAsAgent(conversationId, 'Are you sure?'))?.refused).toBe('opted_out');
+    expect(transport.delivered.map((m) => m.text)).toEqual(['Want to finish your order?', 'Two days later']);
+  });
+});
