@@ -1,10 +1,11 @@
-import { signSlackRequest } from '@parley/channels-slack';
 import { consentStatus } from '@parley/consent';
 import { SqlApiKeys, consentLedger, type SqlDatabase } from '@parley/persistence';
-import { ControllableClock, FakeSlack, FakeTwilio, type FakeSlackMessage, type FakeSms } from '@parley/testing';
+import { FakeSlack, FakeTwilio, type FakeSlackMessage, type FakeSms } from '@parley/testing';
 import twilio from 'twilio';
 import { DATABASE } from '../apps/server/src/tokens';
 import { startApp, type RunningApp } from './support/app';
+import { ManualClock } from './support/manual-clock';
+import { SLACK_SECRET, SlackPeer } from './support/slack-peer';
 import { SmsPeer, TWILIO, messageSid, twilioEnv } from './support/sms-peer';
 
 jest.setTimeout(30_000);
@@ -12,14 +13,13 @@ jest.setTimeout(30_000);
 const OUR_WHATSAPP = `whatsapp:${TWILIO.ourNumber}`;
 const NUDGE_TEMPLATE = 'HX5f2c1e0a9b8d7c6e5f4a3b2c1d0e9f8a';
 const HOUR = 3_600_000;
-const SLACK_SECRET = 'slack-signing-secret';
 /** A valid US number (the import checks validity), different per run. */
 const newPhone = () => `+1415200${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
 
 describe('WhatsApp on Twilio end to end', () => {
   const fake = new FakeTwilio({ accountSid: TWILIO.accountSid, authToken: TWILIO.authToken });
   const slack = new FakeSlack();
-  const clock = new ControllableClock();
+  const clock = new ManualClock();
   let running: RunningApp;
   let apiKey = '';
   const peer = new SmsPeer(() => running.url, fake);
@@ -30,24 +30,7 @@ describe('WhatsApp on Twilio end to end', () => {
   const whatsapp = (from: string, body: string, replies: number, extra: Record<string, string> = {}) =>
     peer.text(from, body, replies, { To: OUR_WHATSAPP, ...extra });
 
-  const slackPost = (body: string, contentType: string) => {
-    const timestamp = Math.floor(Date.now() / 1000);
-    return fetch(`${running.url}/slack/events`, {
-      method: 'POST',
-      headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signSlackRequest(SLACK_SECRET, timestamp, body) },
-      body,
-    });
-  };
-  const claim = (conversationId: string) =>
-    slackPost(
-      `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', user: { id: 'U_REP' }, actions: [{ action_id: 'handoff_claim', value: conversationId }] }))}`,
-      'application/x-www-form-urlencoded',
-    );
-  const replyInThread = (card: FakeSlackMessage, eventId: string, text: string) =>
-    slackPost(
-      JSON.stringify({ type: 'event_callback', event_id: eventId, event: { type: 'message', channel: card.channel, thread_ts: card.ts, ts: `${Date.now() / 1000}`, user: 'U_REP', text } }),
-      'application/json',
-    );
+  const rep = new SlackPeer(() => running.url);
 
   const contactOf = async (channel: string, address: string) =>
     (await sql().get<{ contact_id: string }>('SELECT contact_id FROM channel_identities WHERE channel = ? AND address = ?', [channel, address]))?.contact_id;
@@ -105,7 +88,7 @@ describe('WhatsApp on Twilio end to end', () => {
     await peer.waitFor(() => fake.sentTo(from).length >= before + 2);
     const [reminder, question] = fake.sentTo(from).slice(before);
 
-    expect(reminder).toMatchObject({ to: from, from: OUR_WHATSAPP, body: 'Hi Leo! You left something in your cart.', mediaUrl: ['https://shop.example/img/cart.png'] });
+    expect(reminder).toMatchObject({ to: from, from: OUR_WHATSAPP, body: 'Hi Leo! You left something in your cart.\nRain jacket\nTotal: $140\nCheck out: https://shop.example/cart', mediaUrl: ['https://shop.example/img/cart.png'] });
     expect(question).toMatchObject({
       body: 'Want to finish your order? I can also help with shipping, sizing or returns.\n1) Check out now\n2) I have a question\n3) Not interested',
       mediaUrl: [],
@@ -129,7 +112,7 @@ describe('WhatsApp on Twilio end to end', () => {
     mia.conversationId = (await conversationOf(from)).id;
     mia.card = await slack.waitFor(() => [...slack.messages.values()].find((m) => !m.threadTs && m.channel === 'C_SUPPORT'));
 
-    expect(await (await claim(mia.conversationId)).json()).toEqual({ outcome: 'done' });
+    expect((await rep.press('handoff_claim', mia.conversationId, 'U_REP')).status).toBe(200);
     await peer.waitFor(() => fake.sentTo(from).length >= 3);
     expect(fake.sentTo(from)[2]).toMatchObject({ body: 'A person from our team is joining the conversation.' });
   });
@@ -146,7 +129,7 @@ describe('WhatsApp on Twilio end to end', () => {
 
     const miaAddress = `whatsapp:${mia.phone}`;
     const sentBefore = fake.sentTo(miaAddress).length;
-    expect(await (await replyInThread(mia.card!, 'EvLate', 'Did the new size fit?')).json()).toEqual({ outcome: 'done' });
+    expect((await rep.replyInThread(mia.card!, 'EvLate', 'Did the new size fit?', 'U_REP')).status).toBe(200);
     const note = await slack.waitFor(() => slack.thread(mia.card!.ts).find((m) => m.text.includes('Not sent')));
     expect(note.text).toContain('whatsapp_window_closed');
     const refused = await sql().get<{ sender: string; status: string; delivery_error: string }>(

@@ -5,10 +5,10 @@ export interface QuickReply {
   payload: string;
 }
 
-/** A file that came with a message or goes with one (an image on WhatsApp or MMS). */
+/** A file that came with an inbound message (an image on WhatsApp or MMS); outbound media is `MessageMedia`. */
 export interface Attachment {
   url: string;
-  /** MIME type, when the channel says (inbound) or the flow knows it. */
+  /** MIME type, when the channel says. */
   contentType?: string;
 }
 

@@ -1,12 +1,25 @@
-import { ControllableClock } from '@parley/testing';
 import type { InboundMessage } from '@parley/core';
 import { parseFlow } from '@parley/flows';
 import { ConversationEngine } from './conversation-engine';
 import { NoHandoffDesk, NoInboundCompliance, NoLanguageUnderstanding } from './default-adapters';
+import { Clock } from './ports';
 import { InMemoryConversationStore } from './in-memory-conversation-store';
 import { InMemoryFlowCatalog } from './in-memory-flow-catalog';
 import { RecordingTransport } from './transcripts/transcript-adapters';
 import { TransportRegistry } from './transport-registry';
+
+/** Real time plus what the test moved it on by. */
+class ControllableClock extends Clock {
+  private offsetMs = 0;
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
 
 const SID = 'HX0123456789abcdef0123456789abcdef';
 const HOUR = 3_600_000;
@@ -65,7 +78,7 @@ describe('the outbound gate on late sends', () => {
     clock.advance(2 * HOUR);
     const late = await engine.timeout(conversationId, { nodeId: 'ask' });
     expect(late?.refused).toBeUndefined();
-    expect(transport.delivered.at(-1)).toMatchObject({ text: 'Your cart is saved, friend.', attachments: [{ url: 'https://shop.example/cart.png' }] });
+    expect(transport.delivered.at(-1)).toMatchObject({ text: 'Your cart is saved, friend.', media: { kind: 'image', url: 'https://shop.example/cart.png' } });
     expect(transport.delivered.at(-1)?.sendAsTemplate).toBeUndefined();
   });
 

@@ -8,4 +8,3 @@ export * from './fake-hubspot';
 export * from './echo-engine-fixtures';
 export * from './fake-alexa';
 export * from './fake-bot-connector';
-export * from './controllable-clock';

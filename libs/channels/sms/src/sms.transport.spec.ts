@@ -57,7 +57,7 @@ describe('SmsTransport', () => {
     const long = Array.from({ length: 20 }, (_, i) => `Sentence ${i} with “quotes” and 🛒.`).join(' ');
     const template = { contentSid: `HX${'1'.repeat(32)}`, variables: { '1': 'Leo' } };
     const whatsapp = { channel: 'whatsapp' as const, address: 'whatsapp:+15551230000', quickReplies: undefined };
-    await sut.deliver(message({ ...whatsapp, text: long, attachments: [{ url: 'https://shop.example/cart.png' }] }));
+    await sut.deliver(message({ ...whatsapp, text: long, media: { kind: 'image', url: 'https://shop.example/cart.png' } }));
     await sut.deliver(message({ ...whatsapp, id: 'm2', text: 'Your cart is saved', template, sendAsTemplate: true }));
     expect(sender.sent).toEqual([
       { to: 'whatsapp:+15551230000', body: long, mediaUrl: ['https://shop.example/cart.png'], statusCallback: 'https://p.example/webhooks/twilio/status?messageId=m1' },

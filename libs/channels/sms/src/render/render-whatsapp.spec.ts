@@ -8,10 +8,23 @@ describe('renderWhatsApp', () => {
     expect(rendered).toEqual({ body: 'Où est ma commande ? 📦 “bientôt”\n1) Oui\n2) Non' });
   });
 
-  it('sends images as media URLs with the text', () => {
-    expect(renderWhatsApp({ text: 'Your cart', attachments: [{ url: 'https://shop.example/img/cart.png' }] })).toEqual({
+  it('sends the image, or else the card image, as a media URL with the text', () => {
+    expect(renderWhatsApp({ text: 'Your cart', media: { kind: 'image', url: 'https://shop.example/img/cart.png' } })).toEqual({
       body: 'Your cart',
       mediaUrl: ['https://shop.example/img/cart.png'],
+    });
+  });
+
+  it('writes a card out as lines, its links as "Title: url" and its payload buttons as numbered options, with its image', () => {
+    const card = {
+      title: 'Rain jacket',
+      subtitle: 'Total: $140',
+      imageUrl: 'https://shop.example/img/jacket.png',
+      buttons: [{ title: 'Check out', url: 'https://shop.example/cart' }, { title: 'Save for later', payload: 'later' }],
+    };
+    expect(renderWhatsApp({ text: 'You left something in your cart.', card, quickReplies: [{ title: 'Help', payload: 'help' }] })).toEqual({
+      body: 'You left something in your cart.\nRain jacket\nTotal: $140\nCheck out: https://shop.example/cart\n1) Help\n2) Save for later',
+      mediaUrl: ['https://shop.example/img/jacket.png'],
     });
   });
 
