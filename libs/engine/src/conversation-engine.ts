@@ -3,7 +3,7 @@ import { WHATSAPP_WINDOW_CLOSED, optedOutOfChannel } from '@parley/consent';
 import { agentReplyHeld, type AgentReplyHeld } from './agent-reply-gate';
 import { ledgerChannel } from './consent-from-flow';
 import { KeyedQueue } from './keyed-queue';
-import { gateOutbound, type GatedOutbound, type RefusedMessage } from './outbound-gate';
+import { gateOutbound, type GatedOutbound, type RefusedMessage } from './gate-outbound';
 import { planFlowTurn, toOutbound, unchanged, type FlowTimeout, type TurnPlan } from './plan-turn';
 import type {
   Clock,

@@ -13,4 +13,4 @@ export * from './transcripts';
 export * from './triggers';
 export * from './campaigns';
 export * from './score-triggers';
-export * from './outbound-gate';
+export * from './gate-outbound';

@@ -1,5 +1,5 @@
 import type { OutboundMessage } from '@parley/core';
-import { OPTED_OUT, gateOutbound } from './outbound-gate';
+import { OPTED_OUT, gateOutbound } from './gate-outbound';
 
 const lastInboundAt = new Date('2026-11-20T12:00:00.000Z');
 const hours = (h: number) => new Date(lastInboundAt.getTime() + h * 3_600_000);
