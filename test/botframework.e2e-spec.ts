@@ -96,6 +96,22 @@ describe('Bot Framework end to end (emulator mode: no app id, BOTFRAMEWORK_ALLOW
     ]);
   });
 
+  it('offers Teams users imBack suggested actions, whose title alone picks the option', async () => {
+    const kai = new BotFrameworkUser(() => running.url, connector, { channelId: 'msteams', userName: 'Kai' });
+    await kai.join();
+    await kai.repliesTo(undefined, 2);
+    await kai.repliesTo((await kai.say('Kai')).activityId, 1);
+    const [askSize] = await kai.repliesTo((await kai.say('kai@acme.io')).activityId, 1);
+    expect(actionsOf(askSize)).toEqual([
+      { type: 'imBack', title: '1-49', value: '1-49' },
+      { type: 'imBack', title: '50-999', value: '50-999' },
+      { type: 'imBack', title: '1000+', value: '1000+' },
+    ]);
+    const [thanks] = await kai.repliesTo((await kai.press(actionsOf(askSize)[2])).activityId, 1);
+    expect(textOf(thanks)).toMatch(/^Thanks, Kai! An account executive for enterprise teams will email you at kai@acme.io/);
+    expect(await store.attributes(kai.address)).toMatchObject({ companySize: 'enterprise' });
+  });
+
   it('stores and answers a redelivered activity once', async () => {
     const sam = user();
     await sam.join();
