@@ -1,7 +1,9 @@
+import { SqlApiKeys, type SqlDatabase } from '@parley/persistence';
 import { FakeBotConnector, FakeSlack, FakeTwilio, type FakeSlackMessage } from '@parley/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DATABASE } from '../apps/server/src/tokens';
 import { startApp, type RunningApp } from './support/app';
 import { answerInTurn, qualifiedEnterpriseAnswers } from './support/b2b-lead';
 import { BotFrameworkUser } from './support/bot-framework-user';
@@ -33,6 +35,9 @@ describe('Slack sales handoff desk', () => {
   let visitor: ChatClient;
   /** The instance Slack calls: the shared app, or the restarted one. */
   let slackTarget = '';
+  let apiKey = '';
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${running.url}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', ...init.headers } });
   const rep = new SlackPeer(() => slackTarget);
   const sms = new SmsPeer(() => running.url, twilio);
 
@@ -68,6 +73,10 @@ describe('Slack sales handoff desk', () => {
     running = await startApp(slackEnv());
     twilio.routeCallbacksTo(running.url);
     slackTarget = running.url;
+    // A live segment (the scoring lib keeps its membership current): the first routing rule matches on it.
+    apiKey = (await new SqlApiKeys(running.app.get<{ sql: SqlDatabase }>(DATABASE).sql).create('marketer', 'marketer', new Date())).key;
+    const segment = await api('/segments', { method: 'POST', body: JSON.stringify({ id: 'enterprise', name: 'Enterprise accounts', filter: { attribute: 'companySize', equals: 'enterprise' } }) });
+    expect(segment.status).toBe(201);
   });
   afterAll(async () => {
     visitor?.close();
@@ -88,9 +97,13 @@ describe('Slack sales handoff desk', () => {
     expect(card.channel).toBe('C_ENTERPRISE');
     expect(slack.calls[0]).toMatchObject({ method: 'chat.postMessage', token: 'xoxb-test' });
     const shown = cardText(card);
-    for (const fact of ['Dana Reyes', 'dana@acme.io', 'webchat', 'enterprise by size', 'Demo request']) expect(shown).toContain(fact);
-    // The flow's score steps read through flows/scoring.yaml: the largest reasons first.
-    expect(shown).toContain('125\\n+30 booked a demo\\n+25 company size 1000+\\n+20 decides on tools like ours');
+    for (const fact of ['Dana Reyes', 'dana@acme.io', 'webchat', '*Segment*\\nenterprise', 'via enterprise', 'Demo request']) expect(shown).toContain(fact);
+    // The score and its three largest reasons, as the contact's score ledger explains them (flows/scoring.yaml).
+    const sql = running.app.get<{ sql: SqlDatabase }>(DATABASE).sql;
+    const { contact_id: contactId } = (await sql.get<{ contact_id: string }>('SELECT contact_id FROM conversations WHERE id = ?', [conversationId]))!;
+    const ledger = (await (await api(`/contacts/${contactId}/score`)).json()) as { total: number; reasons: { text: string }[] };
+    expect(ledger.reasons.map((r) => r.text)).toContain('+30 booked a demo');
+    expect(shown).toContain(JSON.stringify(`*Score*\n${Math.round(ledger.total)}\n${ledger.reasons.slice(0, 3).map((r) => r.text).join('\n')}`).slice(1, -1));
     expect(shown).toMatch(/"Claim".*"users_select".*"Snooze".*"Not a fit"/);
 
     const oversized = await rep.post(JSON.stringify({ type: 'event_callback', filler: 'x'.repeat(1024 * 1024) }), 'application/json');

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LeadDirectory, type LeadFound, type LeadScore } from '@parley/channels-slack';
-import type { ParleyConfig } from '@parley/config';
 import { Clock } from '@parley/engine';
-import { loadScoringRules, type ScoringRules } from '@parley/scoring';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { currentScore, explainScore } from '@parley/scoring';
 import type { OpenDatabase } from '../database.provider';
-import { CONFIG, DATABASE } from '../tokens';
+import { LeadScoringService } from '../scoring/lead-scoring.service';
+import { DATABASE } from '../tokens';
 import { leadScoreReasons } from './lead-score-reasons';
 
 const attributesOf = (text: string | null): Record<string, unknown> => {
@@ -19,23 +17,32 @@ const attributesOf = (text: string | null): Record<string, unknown> => {
 };
 const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const CANDIDATES = 20;
+const TOP_REASONS = 3;
 
-/** Score reasons from the conversation's `score.event` rows read through flows/scoring.yaml; leads by email attribute or phone identity. */
+/**
+ * Score and top reasons from the contact's score ledger (decayed at the clock's now), live segment
+ * memberships, and leads by email attribute or phone identity.
+ */
 @Injectable()
 export class SqlLeadDirectory extends LeadDirectory {
-  private readonly rules: ScoringRules | undefined;
-
   constructor(
     @Inject(DATABASE) private readonly db: OpenDatabase,
-    @Inject(CONFIG) config: ParleyConfig,
+    private readonly scoring: LeadScoringService,
     private readonly clock: Clock,
   ) {
     super();
-    const file = join(config.FLOWS_DIR, 'scoring.yaml');
-    this.rules = existsSync(file) ? loadScoringRules(file) : undefined;
   }
 
   async score(contactId: string, conversationId: string): Promise<LeadScore | undefined> {
+    const rules = this.scoring.setup.rules();
+    const now = this.clock.now();
+    const ledger = await this.scoring.ledger.ledger(contactId);
+    if (ledger.length) return { total: Math.round(currentScore(ledger, rules, now)), reasons: explainScore(ledger, rules, now, TOP_REASONS).map((r) => r.text) };
+    return this.fromFlowSteps(contactId, conversationId);
+  }
+
+  /** Before the ledger has the turn (its score jobs still queued): the flow's score steps, read through the rules. */
+  private async fromFlowSteps(contactId: string, conversationId: string): Promise<LeadScore | undefined> {
     const contact = await this.db.sql.get<{ attributes: string }>('SELECT attributes FROM contacts WHERE id = ?', [contactId]);
     if (!contact) return undefined;
     const rows = await this.db.sql.all<{ payload: string; created_at: string | Date }>(
@@ -43,11 +50,11 @@ export class SqlLeadDirectory extends LeadDirectory {
       [`score:${likeEscaped(conversationId)}:%`],
     );
     const steps = rows.map((r) => ({ payload: attributesOf(r.payload), at: new Date(r.created_at) })).map(({ payload, at }) => ({ event: String(payload.event ?? 'score'), points: Number(payload.points ?? 0) || 0, at }));
-    return leadScoreReasons(steps, { id: contactId, attributes: attributesOf(contact.attributes) }, this.rules, this.clock.now());
+    return leadScoreReasons(steps, { id: contactId, attributes: attributesOf(contact.attributes) }, this.scoring.setup.rules(), this.clock.now());
   }
 
-  async segments(): Promise<string[]> {
-    return [];
+  segments(contactId: string): Promise<string[]> {
+    return this.scoring.segments.segmentsOf(contactId);
   }
 
   async find(query: { email: string } | { phone: string }): Promise<LeadFound | undefined> {
