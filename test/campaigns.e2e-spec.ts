@@ -153,11 +153,14 @@ describe('SMS campaigns: consent-gated, quiet-hours aware, throttled, with exact
     expect(listed.body.items.map((c) => c.id)).toContain(created.body.id);
   }, 60_000);
 
-  it('paces sends at the campaign rate', async () => {
+  it('paces sends at the campaign rate, to a segment', async () => {
     const numbers = Array.from({ length: 5 }, (_, i) => phone('212', 9000 + i));
-    await api('/contacts/import', 'marketer', { rows: numbers.map((n) => ({ phone: n, consent_channel: 'sms', consent_purpose: 'marketing', consent_text: DISCLOSURE })) });
-    const contactIds = await Promise.all(numbers.map(contactIdOf));
-    const created = await api('/campaigns', 'admin', { name: 'paced', template: 'Paced offer', audience: { contactIds }, rate: 5 });
+    const rows = numbers.map((n) => ({ phone: n, batch: 'paced', consent_channel: 'sms', consent_purpose: 'marketing', consent_text: DISCLOSURE }));
+    await api('/contacts/import', 'marketer', { rows });
+    const segment = await api('/segments', 'marketer', { id: 'paced-batch', name: 'Paced batch', filter: { attribute: 'batch', equals: 'paced' } });
+    expect(segment.status).toBe(201);
+    const created = await api('/campaigns', 'admin', { name: 'paced', template: 'Paced offer', audience: { segmentId: 'paced-batch' }, rate: 5 });
+    expect(created.body.progress.total).toBe(5);
     expect(created.status).toBe(201);
     await until(async () => (await progressOf(created.body.id)).status === 'completed');
     const times = fake.sent.filter((m) => m.body === 'Paced offer').map((m) => m.dateCreated.getTime());
@@ -178,7 +181,7 @@ describe('SMS campaigns: consent-gated, quiet-hours aware, throttled, with exact
     await refused({ name: 'x', template: 'Hi {{nickname}}', audience: audienceOf }, 'unknown_variables', /\{\{nickname\}\}/);
     await refused({ name: 'x', template: 'Hi {{name', audience: audienceOf }, 'invalid_template', /does not parse/);
     await refused({ name: 'x', template: 'Hi', audience: audienceOf, rate: 900 }, 'invalid_rate', /at most 500/);
-    await refused({ name: 'x', template: 'Hi', audience: { segmentId: 'vip' } }, 'audience_unavailable', /segments not available/);
+    await refused({ name: 'x', template: 'Hi', audience: { segmentId: 'vip' } }, 'audience_unavailable', /no segment "vip"/);
     await refused({ name: 'x', template: 'Hi', audience: { filter: { tags: ['nobody-has-this'] } } }, 'empty_audience', /no contact/);
     await refused({ name: 'x', template: 'Hi', audience: audienceOf, rate: -1 }, 'invalid_request', /rate/);
     expect((await api('/campaigns', 'sales', { name: 'x', template: 'Hi', audience: audienceOf })).status).toBe(403);

@@ -45,11 +45,23 @@ export class SqlAudienceSource extends AudienceSource {
   }
 
   async resolve(spec: AudienceSpec): Promise<ResolvedAudience> {
-    if ('segmentId' in spec) throw new AudienceUnavailable('segments not available: send to {"contactIds": [...]} or {"filter": {...}}');
+    if ('segmentId' in spec) return this.segment(spec.segmentId);
     if ('contactIds' in spec) return this.listed([...new Set(spec.contactIds)]);
     const rows = await this.db.all<MemberRow>(`${MEMBERS_SQL} ORDER BY ct.created_at, ct.id, ci.created_at`);
     const members = [...uniqueMembers(rows).values()].filter((m) => matches(m.attributes, spec.filter));
     return { members, withoutAddress: 0 };
+  }
+
+  /** The segment's members as its live membership stands now (kept current by the scoring jobs). */
+  private async segment(segmentId: string): Promise<ResolvedAudience> {
+    if (!(await this.db.get('SELECT id FROM segments WHERE id = ?', [segmentId]))) throw new AudienceUnavailable(`no segment "${segmentId}"`);
+    const rows = await this.db.all<MemberRow>(
+      `${MEMBERS_SQL} AND ci.contact_id IN (SELECT contact_id FROM segment_members WHERE segment_id = ?) ORDER BY ct.created_at, ct.id, ci.created_at`,
+      [segmentId],
+    );
+    const members = [...uniqueMembers(rows).values()];
+    const total = Number((await this.db.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM segment_members WHERE segment_id = ?', [segmentId]))?.n ?? 0);
+    return { members, withoutAddress: total - members.length };
   }
 
   private async listed(ids: string[]): Promise<ResolvedAudience> {
