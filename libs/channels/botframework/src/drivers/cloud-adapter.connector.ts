@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConversationReference, type Response } from 'botbuilder';
 import type { BotConversationReference, IncomingActivity, OutgoingActivity } from '../activity';
 import { BotConnector, type ConnectorAnswer, type ConnectorRequest } from '../bot-connector.port';
-import type { BotFrameworkOptions } from '../botframework-options';
+import { botFrameworkMode, type BotFrameworkOptions } from '../botframework-options';
 
 /** The part of botframework-connector's ConnectorClient we use (the package is botbuilder's, not ours to import). */
 interface ConnectorConversations {
@@ -62,15 +62,19 @@ export class CloudAdapterConnector extends BotConnector {
   private readonly logger = new Logger('BotFrameworkConnector');
   private readonly adapter: CloudAdapter;
   private readonly appId: string;
+  /** Off (half the credentials, or none without emulator mode): the SDK would not authenticate, so nothing is let in. */
+  private readonly off: boolean;
   private readonly clients = new Map<string, ConnectorConversations>();
 
   constructor(options: BotFrameworkOptions) {
     super();
     this.appId = options.appId && options.appPassword ? options.appId : '';
+    this.off = botFrameworkMode(options) === 'off';
     this.adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(sdkSettings(options)));
   }
 
   async receive(request: ConnectorRequest, onActivity: (activity: IncomingActivity) => Promise<void>): Promise<ConnectorAnswer> {
+    if (this.off) return { status: 503, reason: 'the Bot Framework channel is off' };
     const { response, answer } = capturingResponse();
     let reached = false;
     let failure: { error: unknown } | undefined;
