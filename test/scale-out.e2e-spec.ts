@@ -101,4 +101,28 @@ async function until(done: () => boolean, timeoutMs = 10_000): Promise<void> {
     await until(() => visitor.received.includes('Hello from a rep on instance B'));
     expect(visitor.connections).toEqual([a.url]);
   }, 30_000);
+
+  it('SIGTERM of instance B mid-chat: B exits 0, its visitors carry on on A, nothing lost', async () => {
+    let bUp = true;
+    const movers = Array.from({ length: 20 }, () => new ResilientVisitor(() => (bUp ? b.url : a.url)));
+    visitors.push(...movers);
+    let stop = false;
+    const loops = movers.map(async (visitor, i) => {
+      for (let n = 0; !stop; n++) await visitor.say(`mover ${i} says ${n}`, `m${n}`);
+    });
+    await until(() => movers.every((v) => v.acked.length >= 2));
+    const exited = new Promise<number | null>((resolve) => b.child.once('exit', (code) => resolve(code)));
+    b.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    bUp = false;
+    const atExit = movers.map((v) => v.acked.length);
+    await until(() => movers.every((v, i) => v.acked.length >= atExit[i] + 2));
+    stop = true;
+    await Promise.all(loops);
+    const transcripts = await cluster.transcripts('webchat');
+    for (const visitor of movers) {
+      expect(transcripts.get(visitor.visitorId)!.filter((l) => l.sender === 'visitor').map((l) => l.text)).toEqual(visitor.acked);
+      expect(visitor.connections.at(-1)).toBe(a.url);
+    }
+  }, 60_000);
 });

@@ -15,6 +15,8 @@ async function main(): Promise<void> {
   const app = await startApp(config);
   const onSignal = (signal: NodeJS.Signals) => {
     logger.log(`${signal} received`);
+    // Clients being closed (Redis, BullMQ) may reject commands no one awaits any more: not a reason to crash a clean drain.
+    process.on('unhandledRejection', (reason: unknown) => logger.warn(`while shutting down: ${reason instanceof Error ? reason.message : String(reason)}`));
     setTimeout(() => {
       logger.error(`shutdown took longer than SHUTDOWN_GRACE_MS + ${HARD_STOP_SLACK_MS} ms; exiting now`);
       process.exit(1);

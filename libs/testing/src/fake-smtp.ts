@@ -17,6 +17,9 @@ export class FakeSmtp {
   private waiters: { count: number; resolve: () => void }[] = [];
   url = '';
 
+  /** `latencyMs` holds each answer to DATA back that long, like a slow or overloaded mail server. */
+  constructor(private readonly latencyMs = 0) {}
+
   async start(): Promise<string> {
     this.server = new SMTPServer({
       secure: false,
@@ -25,7 +28,8 @@ export class FakeSmtp {
       logger: false,
       onData: (stream, session, callback) => {
         simpleParser(stream)
-          .then((parsed) => {
+          .then(async (parsed) => {
+            if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
             const headers = new Map(parsed.headerLines.map((h) => [h.key.toLowerCase(), h.line.slice(h.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()]));
             this.messages.push({
               envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
