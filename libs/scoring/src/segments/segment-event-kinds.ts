@@ -1,6 +1,14 @@
 import type { ScoreTrigger } from '../rules/score-trigger';
 import type { SegmentDefinition } from './segment.schema';
-import { segmentsAffectedBy, type SegmentEventKind } from './segments-affected-by';
+import { filterDependencies, type SegmentEventKind } from './segments-affected-by';
+
+/** What each segment reads, worked out once per definition object (this runs on every event). */
+const dependencies = new WeakMap<SegmentDefinition, Set<SegmentEventKind>>();
+function dependenciesOf(segment: SegmentDefinition): Set<SegmentEventKind> {
+  let found = dependencies.get(segment);
+  if (!found) dependencies.set(segment, (found = filterDependencies(segment.filter)));
+  return found;
+}
 
 export interface ContactChange {
   triggers: readonly ScoreTrigger[];
@@ -25,8 +33,8 @@ export function segmentEventKinds(change: ContactChange): SegmentEventKind[] {
 
 /** Ids of the segments to re-check after a change, each once. */
 export function segmentsToRecheck(change: ContactChange, segments: readonly SegmentDefinition[]): string[] {
-  const ids = new Set(segmentEventKinds(change).flatMap((kind) => segmentsAffectedBy(kind, segments)));
-  return segments.filter((s) => ids.has(s.id)).map((s) => s.id);
+  const kinds = segmentEventKinds(change);
+  return segments.filter((s) => kinds.some((kind) => dependenciesOf(s).has(kind))).map((s) => s.id);
 }
 
 /** How far back behaviour clauses of these segments look (0 when none does): activity older than that is never read. */
