@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ConversationEngine } from '@parley/engine';
-import type { SqlDatabase } from '@parley/persistence';
+import { SqlApiKeys, type SqlDatabase } from '@parley/persistence';
 import { FakeBotConnector } from '@parley/testing';
 import { DATABASE } from '../apps/server/src/tokens';
 import { startApp, type RunningApp } from './support/app';
@@ -148,6 +148,20 @@ describe('Bot Framework end to end (emulator mode: no app id, BOTFRAMEWORK_ALLOW
     const agent = await connector.waitFor(() => lee.messages().find((d) => textOf(d) === 'Hi Lee, Sam from sales here.'));
     expect(agent).toMatchObject({ conversationId: lee.conversationId, replyToId: name.activityId });
     expect(greeting.activity.recipient).toEqual({ id: lee.userId, name: 'Jane' });
+  });
+
+  it('forgets where to reach the user when the contact is erased', async () => {
+    const zoe = user();
+    await zoe.join();
+    await zoe.repliesTo(undefined, 2);
+    const sql = running.app.get<{ sql: SqlDatabase }>(DATABASE).sql;
+    const reference = () => sql.get(`SELECT address FROM bot_conversation_references WHERE address = ?`, [zoe.address]);
+    expect(await reference()).toBeDefined();
+    const { contact_id } = (await sql.get<{ contact_id: string }>(`SELECT contact_id FROM channel_identities WHERE channel = 'botframework' AND address = ?`, [zoe.address]))!;
+    const { key } = await new SqlApiKeys(sql).create('botframework-e2e', 'admin', new Date());
+    const erased = await fetch(`${running.url}/api/v1/contacts/${contact_id}`, { method: 'DELETE', headers: { authorization: `Bearer ${key}` } });
+    expect(erased.status).toBe(200);
+    expect(await reference()).toBeUndefined();
   });
 
   it('still delivers the replies when the Connector answers 503 twice (the SDK retries)', async () => {

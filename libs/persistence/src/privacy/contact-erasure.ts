@@ -49,6 +49,11 @@ export async function eraseContact(db: SqlDatabase, contactId: string, actor: st
     const misunderstood = await tx.run(`UPDATE misunderstood_utterances SET text = ? WHERE ${inConversations}`, [ERASED_TEXT, contactId]);
     // The Slack card copy (name, email, last words); a rep's action on the old card then finds no thread.
     const handoffThreads = await tx.run(`DELETE FROM handoff_threads WHERE ${inConversations}`, [contactId]);
+    // Where to reach a Bot Framework user, with their display name: nothing may be sent to them any more.
+    await tx.run(
+      "DELETE FROM bot_conversation_references WHERE address IN (SELECT address FROM channel_identities WHERE contact_id = ? AND channel = 'botframework')",
+      [contactId],
+    );
     const identities = await eraseAddresses(tx, 'channel_identities', contactId);
     const conversations = await eraseAddresses(tx, 'conversations', contactId);
     // Flow state holds the answers given (name, email…): the next turn starts the flow afresh.
