@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorText, query } from '../api';
 import { BASE, linkProps } from '../router';
 import { Pager } from './pager';
@@ -30,13 +30,17 @@ export function LeadsPage() {
   const [error, setError] = useState('');
   const params = { ...filters, sort: sort.by, order: sort.order };
 
+  const first = useRef(true);
   useEffect(() => {
+    // Typing in the search box waits for a pause; the first load does not wait.
+    const delay = first.current ? 0 : 150;
+    first.current = false;
     const timer = setTimeout(() => {
       void api<{ total: number; items: Lead[] }>(`/api/v1/leads${query({ ...params, limit: LIMIT, offset })}`).then((r) => {
         setError(r.ok ? '' : errorText(r));
         if (r.ok) setPage(r.data);
       });
-    }, 150);
+    }, delay);
     return () => clearTimeout(timer);
   }, [JSON.stringify(params), offset]);
 

@@ -7,7 +7,9 @@ import type { OpenDatabase } from '../database.provider';
 import { CONFIG, DATABASE } from '../tokens';
 import { loadLeadIndex, type LeadIndex, type LeadThresholds } from './lead-index';
 
-const INDEX_TTL_MS = 2000;
+const FRESH_MS = 2000;
+const STALE_MS = 60_000;
+const REFRESH_DELAY_MS = 250;
 const DEFAULT_THRESHOLDS: LeadThresholds = { lead: 10, mql: 50, sql: 80 };
 
 /** The lifecycle thresholds of FLOWS_DIR/scoring.yaml (the defaults when it has none). */
@@ -27,7 +29,9 @@ function thresholdsIn(flowsDir: string): LeadThresholds {
 @Injectable()
 export class DashboardReadModel {
   private readonly thresholds: LeadThresholds;
-  private cached?: { at: number; loading: Promise<LeadIndex> };
+  private snapshot?: { at: number; index: LeadIndex };
+  private loading?: Promise<LeadIndex>;
+  private refreshTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(DATABASE) readonly db: OpenDatabase,
@@ -36,14 +40,43 @@ export class DashboardReadModel {
     this.thresholds = thresholdsIn(config.FLOWS_DIR);
   }
 
-  /** Shared by the requests of one page load (a list, its counts, the funnel) instead of read once per request. */
-  index(): Promise<LeadIndex> {
-    const now = Date.now();
-    if (!this.cached || now - this.cached.at > INDEX_TTL_MS) {
-      const loading = loadLeadIndex(this.db.sql, this.thresholds);
-      this.cached = { at: now, loading };
-      loading.catch(() => (this.cached = undefined));
+  get leadThresholds(): LeadThresholds {
+    return this.thresholds;
+  }
+
+  /**
+   * The leads list and the funnel read one snapshot of every contact. It is shared for FRESH_MS; after that a
+   * request still gets it (up to STALE_MS old) while one refresh runs behind it, so a page never waits for a
+   * full read of a large database except the first time. Conversations and a lead's own page are read live.
+   */
+  async index(): Promise<LeadIndex> {
+    const age = this.snapshot ? Date.now() - this.snapshot.at : Infinity;
+    if (age > STALE_MS) return this.refresh();
+    // Answer with the snapshot first; the refresh starts once this response (and the page's others) are on their way.
+    if (age > FRESH_MS && !this.refreshTimer) {
+      this.refreshTimer = setTimeout(() => {
+        this.refreshTimer = undefined;
+        void this.refresh().catch(() => undefined);
+      }, REFRESH_DELAY_MS);
+      this.refreshTimer.unref();
     }
-    return this.cached.loading;
+    return this.snapshot!.index;
+  }
+
+  /** Reads a new snapshot now (a dashboard login: its first leads or funnel page is about to ask). */
+  warm(): void {
+    void this.refresh().catch(() => undefined);
+  }
+
+  private refresh(): Promise<LeadIndex> {
+    const started = Date.now();
+    this.loading ??= loadLeadIndex(this.db.sql, this.thresholds)
+      .then((index) => {
+        this.snapshot = { at: started, index };
+        return index;
+      })
+      .finally(() => (this.loading = undefined));
+    this.loading.catch(() => undefined); // a background refresh's failure surfaces on the next request that waits
+    return this.loading;
   }
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseInput } from '../admin/parse-input';
 import type { OpenDatabase } from '../database.provider';
 import { DATABASE } from '../tokens';
+import { DashboardReadModel } from './dashboard-read-model';
 import { DASHBOARD_HEADER, SESSION_TTL_MS, sessionCookie, sessionToken } from './session-cookie';
 
 const loginBody = z.strictObject({ key: z.string().min(1).max(200) });
@@ -16,7 +17,10 @@ export class DashboardSessionController {
   private readonly sessions: SqlDashboardSessions;
   private readonly audit: SqlAuditLog;
 
-  constructor(@Inject(DATABASE) db: OpenDatabase) {
+  constructor(
+    @Inject(DATABASE) db: OpenDatabase,
+    private readonly model: DashboardReadModel,
+  ) {
     this.keys = new SqlApiKeys(db.sql);
     this.sessions = new SqlDashboardSessions(db.sql);
     this.audit = new SqlAuditLog(db.sql);
@@ -33,6 +37,7 @@ export class DashboardSessionController {
     const { token } = await this.sessions.create(identity.id, now, SESSION_TTL_MS);
     await this.audit.record({ actor: `apikey:${identity.prefix} (${identity.name})`, action: 'POST /dashboard/login', ip: request.ip }, now);
     reply.header('set-cookie', sessionCookie(token, SESSION_TTL_MS / 1000, request.protocol === 'https'));
+    this.model.warm(); // the leads and funnel snapshot is read while the first page loads
     return { name: identity.name, role: identity.role };
   }
 

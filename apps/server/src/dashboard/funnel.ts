@@ -36,7 +36,9 @@ function groupBy(conversations: IndexedConversation[], key: (c: IndexedConversat
   for (const c of conversations) {
     const name = key(c);
     if (name === null) continue;
-    groups.set(name, [...(groups.get(name) ?? []), c]);
+    const group = groups.get(name);
+    if (group) group.push(c);
+    else groups.set(name, [c]);
   }
   return Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([name, group]) => [name, countFunnel(group, leads)]));
 }

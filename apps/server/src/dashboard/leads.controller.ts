@@ -1,5 +1,4 @@
 import { Controller, Get, Header, NotFoundException, Param, Query, Res, UseGuards } from '@nestjs/common';
-import { consentLedger } from '@parley/persistence';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ApiDoc } from '../admin/api-doc.decorator';
@@ -10,7 +9,7 @@ import { ANY_ROLE, Roles } from '../admin/roles.decorator';
 import { toCsv } from './csv';
 import { DashboardReadModel } from './dashboard-read-model';
 import { LIFECYCLE_STAGES, type Lead } from './lead-index';
-import { leadTimeline } from './lead-timeline';
+import { readLead } from './read-lead';
 
 const listQuery = z.strictObject({
   q: z.string().max(200).optional(),
@@ -45,7 +44,7 @@ function compare(sort: ListQuery['sort']): (a: Lead, b: Lead) => number {
   if (sort === 'score') return (a, b) => a.score - b.score;
   if (sort === 'lifecycle') return (a, b) => LIFECYCLE_STAGES.indexOf(a.lifecycle) - LIFECYCLE_STAGES.indexOf(b.lifecycle);
   if (sort === 'name') return (a, b) => (a.name ?? '').localeCompare(b.name ?? '');
-  return (a, b) => a[sort].localeCompare(b[sort]);
+  return (a, b) => (a[sort] < b[sort] ? -1 : a[sort] > b[sort] ? 1 : 0); // ISO times: plain string order, no locale rules
 }
 
 /** Leads for the dashboard: a filtered, sorted page (or every match as CSV) and one lead's whole story. */
@@ -62,7 +61,7 @@ export class LeadsController {
     const q = parseInput(listQuery, query);
     const direction = q.order === 'asc' ? 1 : -1;
     const byField = compare(q.sort);
-    const found = (await this.model.index()).leads.filter((lead) => matches(lead, q)).sort((a, b) => direction * byField(a, b) || a.id.localeCompare(b.id));
+    const found = (await this.model.index()).leads.filter((lead) => matches(lead, q)).sort((a, b) => direction * byField(a, b) || (a.id < b.id ? -1 : 1));
     if (q.format === 'csv') {
       reply.header('content-type', 'text/csv; charset=utf-8');
       reply.header('content-disposition', 'attachment; filename="leads.csv"');
@@ -77,16 +76,9 @@ export class LeadsController {
   @Header('Cache-Control', 'no-store')
   async one(@Param('id') id: string) {
     const wanted = parseInput(contactId, id);
-    const index = await this.model.index();
-    const lead = index.leads.find((l) => l.id === wanted);
-    if (!lead) throw new NotFoundException(`no contact ${wanted}`);
-    const conversations = index.conversations.filter((c) => c.contactId === wanted);
-    const sql = this.model.db.sql;
-    const [attributes, consent, timeline] = await Promise.all([
-      sql.get<{ attributes: string | null }>('SELECT attributes FROM contacts WHERE id = ?', [wanted]),
-      consentLedger.of(sql, wanted),
-      leadTimeline(sql, wanted, conversations.map((c) => c.id)),
-    ]);
-    return { lead, attributes: JSON.parse(attributes?.attributes ?? '{}'), conversations, consent, ...timeline };
+    const found = await readLead(this.model.db.sql, wanted, this.model.leadThresholds);
+    if (!found) throw new NotFoundException(`no contact ${wanted}`);
+    return found;
   }
+
 }

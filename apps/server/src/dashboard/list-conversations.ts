@@ -1,5 +1,6 @@
-import type { SqlValue } from '@parley/persistence';
+import type { SqlDatabase, SqlValue } from '@parley/persistence';
 import type { DashboardReadModel } from './dashboard-read-model';
+import { lifecycleOf } from './lead-index';
 
 export interface ConversationSummary {
   id: string;
@@ -39,9 +40,18 @@ function attributesOf(source: string | null): Record<string, unknown> {
 }
 const textOf = (value: unknown) => (typeof value === 'string' && value ? value : null);
 
+/** The points of a conversation's score events: a range scan of the outbox's unique key, `score:<id>:…`. */
+async function conversationScore(sql: SqlDatabase, conversationId: string): Promise<number> {
+  const rows = await sql.all<{ payload: string }>(
+    "SELECT payload FROM outbox_jobs WHERE idempotency_key >= ? AND idempotency_key < ? AND type = 'score.event'",
+    [`score:${conversationId}:`, `score:${conversationId};`],
+  );
+  return rows.reduce((sum, r) => sum + (Number((attributesOf(r.payload) as { points?: unknown }).points) || 0), 0);
+}
+
 const LAST = (column: string) => `(SELECT m.${column} FROM messages m WHERE m.conversation_id = c.id ORDER BY m.position DESC LIMIT 1)`;
 
-/** One page of conversations, most recent first, each with its last message and its contact's score and segment. */
+/** One page of conversations, most recent first, each with its last message, its contact's segment and the conversation's score; read live. */
 export async function listConversations(
   model: DashboardReadModel,
   q: { channel?: string; owner?: string; limit: number; offset: number },
@@ -55,7 +65,7 @@ export async function listConversations(
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const sql = model.db.sql;
-  const [rows, count, index] = await Promise.all([
+  const [rows, count] = await Promise.all([
     sql.all<Row>(
       `SELECT c.id, c.contact_id, c.channel, c.owner, c.flow_id, c.message_count, c.updated_at,
               ${LAST('sender')} AS last_sender, ${LAST('text')} AS last_text, ${LAST('created_at')} AS last_at,
@@ -64,13 +74,11 @@ export async function listConversations(
       [...params, q.limit, q.offset],
     ),
     sql.get<{ n: number | string }>(`SELECT COUNT(*) AS n FROM conversations c ${filter}`, params),
-    model.index(),
   ]);
-  const leads = new Map(index.leads.map((l) => [l.id, l]));
-  const items = rows.map((r): ConversationSummary => {
-    // Name and segment fresh from the contact; score and stage from the shared read model (at most 2 s old).
-    const lead = leads.get(r.contact_id);
+  const scores = await Promise.all(rows.map((r) => conversationScore(sql, r.id)));
+  const items = rows.map((r, i): ConversationSummary => {
     const attributes = attributesOf(r.attributes);
+    const score = typeof attributes.score === 'number' ? attributes.score : scores[i];
     return {
       id: r.id,
       contactId: r.contact_id,
@@ -80,9 +88,9 @@ export async function listConversations(
       messageCount: Number(r.message_count),
       updatedAt: new Date(r.updated_at).toISOString(),
       contactName: textOf(attributes.name),
-      score: typeof attributes.score === 'number' ? attributes.score : (lead?.score ?? null),
+      score,
       segment: textOf(attributes.segment),
-      lifecycle: lead?.lifecycle ?? null,
+      lifecycle: lifecycleOf(attributes, score, model.leadThresholds),
       lastMessage: r.last_at ? { from: r.last_sender ?? 'bot', text: r.last_text ?? '', at: new Date(r.last_at).toISOString() } : null,
     };
   });
