@@ -8,6 +8,7 @@ import type { Server, ServerOptions } from 'socket.io';
 export class RedisIoAdapter extends IoAdapter {
   private readonly pub: Redis;
   private readonly sub: Redis;
+  private closing?: Promise<void>;
 
   /** `key` prefixes the adapter's Redis channels: one per deployment sharing a Redis (WEBCHAT_REDIS_KEY). */
   constructor(
@@ -28,8 +29,17 @@ export class RedisIoAdapter extends IoAdapter {
     return server;
   }
 
+  /**
+   * Nest calls close once per gateway (web chat, dashboard), all sharing one io server and these two clients:
+   * the clients are shut down once, after every namespace's close, or a second quit/disconnect races the first.
+   */
   override async close(server: Server): Promise<void> {
     await super.close(server);
+    this.closing ??= this.quit();
+    await this.closing;
+  }
+
+  private async quit(): Promise<void> {
     // quit() waits for a reply that never comes while Redis is down; shutdown must not hang on it.
     let timer: NodeJS.Timeout | undefined;
     const quit = Promise.allSettled([this.pub.quit(), this.sub.quit()]);
