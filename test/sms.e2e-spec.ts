@@ -97,6 +97,9 @@ describe('SMS on Twilio end to end', () => {
     const ann = phone();
     const [, question] = await text(ann, 'Hi', 2);
     const messageId = new URL(question.statusCallback!).searchParams.get('messageId')!;
+    // The fake has the text before Parley has Twilio's answer (and records the SID): wait for that receipt.
+    const deadline = Date.now() + 5000;
+    while (!(await delivery(messageId))?.provider_id && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(await delivery(messageId)).toEqual({ status: 'queued', provider_id: question.sid, delivery_error: null });
     expect(await fake.postStatus(question, 'sent')).toBe(204);
     expect(await fake.postStatus(question, 'delivered')).toBe(204);
