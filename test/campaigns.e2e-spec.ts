@@ -26,14 +26,14 @@ interface Answer {
 
 interface Person {
   phone: string;
-  group: 'open' | 'noConsent' | 'stop' | 'honolulu' | 'tokyo';
+  group: 'open' | 'racing' | 'noConsent' | 'stop' | 'honolulu' | 'tokyo';
   timeZone?: string;
 }
 
 /**
- * 500 people in send order: 300 consented New Yorkers interleaved with 120 who never consented, then 40 consented
- * people in quiet hours (30 by Honolulu area code, 10 by a Tokyo time-zone attribute), then 40 consented people who
- * text STOP while the campaign is sending.
+ * 500 people in send order: 300 consented New Yorkers (20 of whom text STOP while their turn comes up) interleaved
+ * with 120 who never consented, then 40 consented people in quiet hours (30 by Honolulu area code, 10 by a Tokyo
+ * time-zone attribute), then 40 consented people who text STOP as the campaign starts.
  */
 function audience(): Person[] {
   const people: Person[] = [];
@@ -41,6 +41,7 @@ function audience(): Person[] {
   let none = 0;
   for (let i = 0; i < 420; i++) {
     if (i % 7 === 3 && none < 120) people.push({ phone: phone('646', none++), group: 'noConsent' });
+    else if (open < 300 && open >= 100 && open % 7 === 0 && open < 240) people.push({ phone: phone('347', open++), group: 'racing' });
     else if (open < 300) people.push({ phone: phone('212', open++), group: 'open' });
     else people.push({ phone: phone('646', none++), group: 'noConsent' });
   }
@@ -112,20 +113,45 @@ describe('SMS campaigns: consent-gated, quiet-hours aware, throttled, with exact
     });
     expect(created.status).toBe(201);
     expect(created.body.progress).toEqual({ total: 500, sent: 0, skippedNoConsent: 0, skippedQuietHours: 0, failed: 0, pending: 500 });
-    // STOP races the send: posted concurrently while the campaign is texting the first 300
+    // STOP races the send: 40 posted at once as it starts (their turn comes last), and each of 20 others posted
+    // just as the campaign reaches them (when the eighth text before theirs has gone out)
     const stoppers = people.filter((p) => p.group === 'stop');
-    await Promise.all(stoppers.map((p) => peer.post('/webhooks/twilio/sms', peer.inbound(p.phone, 'STOP'))));
+    const texted = people.filter((p) => p.group === 'open' || p.group === 'racing');
+    const racers = people.filter((p) => p.group === 'racing');
+    const stop = (p: Person) => peer.post('/webhooks/twilio/sms', peer.inbound(p.phone, 'STOP'));
+    const campaignTexts = () => fake.sent.filter((m) => m.body?.includes('20% off'));
+    await Promise.all([
+      ...stoppers.map(stop),
+      ...racers.map(async (p) => {
+        await peer.waitFor(() => campaignTexts().length >= texted.indexOf(p) - 8, 15_000);
+        await stop(p);
+      }),
+    ]);
 
     await until(async () => (await progressOf(created.body.id)).progress.pending === 0);
     const afterRun = await progressOf(created.body.id);
-    expect(afterRun.progress).toEqual({ total: 500, sent: 300, skippedNoConsent: 160, skippedQuietHours: 40, failed: 0, pending: 0 });
+    const textedNumbers = () => campaignTexts().map((m) => m.to);
+    const racersTexted = racers.filter((p) => textedNumbers().includes(p.phone));
+    expect(afterRun.progress).toEqual({
+      total: 500,
+      sent: 280 + racersTexted.length,
+      skippedNoConsent: 160 + (20 - racersTexted.length),
+      skippedQuietHours: 40,
+      failed: 0,
+      pending: 0,
+    });
     expect(afterRun.status).toBe('running');
 
-    const campaignTexts = () => fake.sent.filter((m) => m.body?.includes('20% off'));
-    const textedNumbers = () => campaignTexts().map((m) => m.to);
-    expect(new Set(textedNumbers())).toEqual(new Set(people.filter((p) => p.group === 'open').map((p) => p.phone)));
-    for (const p of people.filter((x) => x.group !== 'open')) expect({ to: p.phone, texts: campaignTexts().filter((m) => m.to === p.phone).length }).toEqual({ to: p.phone, texts: 0 });
+    expect(new Set(textedNumbers())).toEqual(new Set([...people.filter((p) => p.group === 'open'), ...racersTexted].map((p) => p.phone)));
+    for (const p of people.filter((x) => x.group !== 'open' && x.group !== 'racing')) {
+      expect({ to: p.phone, texts: campaignTexts().filter((m) => m.to === p.phone).length }).toEqual({ to: p.phone, texts: 0 });
+    }
     for (const p of stoppers) expect(fake.sentTo(p.phone).map((m) => m.body)).toEqual([expect.stringMatching(/unsubscribed/)]);
+    // a racer got the campaign text only if it went out before their STOP was handled, never after
+    for (const p of racers) {
+      const bodies = fake.sentTo(p.phone).map((m) => (m.body?.includes('20% off') ? 'campaign' : /unsubscribed/.test(m.body ?? '') ? 'confirmation' : m.body));
+      expect({ to: p.phone, bodies }).toEqual({ to: p.phone, bodies: racersTexted.includes(p) ? ['campaign', 'confirmation'] : ['confirmation'] });
+    }
     expect(campaignTexts()[0].body).toBe('Hi Person 0, 20% off this week at Acme & Co. Reply STOP to opt out.');
 
     // Held as stored jobs at each recipient's window opening, not as timers
@@ -136,14 +162,15 @@ describe('SMS campaigns: consent-gated, quiet-hours aware, throttled, with exact
     ]);
 
     advanceTo(HONOLULU_OPENS);
-    await until(async () => (await progressOf(created.body.id)).progress.sent === 330);
-    expect((await progressOf(created.body.id)).progress).toEqual({ total: 500, sent: 330, skippedNoConsent: 160, skippedQuietHours: 10, failed: 0, pending: 0 });
+    const skipped = 160 + (20 - racersTexted.length);
+    await until(async () => (await progressOf(created.body.id)).progress.sent === 310 + racersTexted.length);
+    expect((await progressOf(created.body.id)).progress).toEqual({ total: 500, sent: 310 + racersTexted.length, skippedNoConsent: skipped, skippedQuietHours: 10, failed: 0, pending: 0 });
     expect(textedNumbers().filter((n) => n.startsWith('+1808'))).toHaveLength(30);
 
     advanceTo(TOKYO_OPENS);
     await until(async () => (await progressOf(created.body.id)).status === 'completed');
     const done = await progressOf(created.body.id);
-    expect(done.progress).toEqual({ total: 500, sent: 340, skippedNoConsent: 160, skippedQuietHours: 0, failed: 0, pending: 0 });
+    expect(done.progress).toEqual({ total: 500, sent: 320 + racersTexted.length, skippedNoConsent: skipped, skippedQuietHours: 0, failed: 0, pending: 0 });
     expect(campaignTexts().find((m) => m.to === phone('917', 0))?.body).toBe('Hi Person 450, 20% off this week at Acme & Co (Asia/Tokyo). Reply STOP to opt out.');
     // nobody texted twice
     expect(textedNumbers()).toHaveLength(new Set(textedNumbers()).size);
