@@ -13,6 +13,11 @@ jest.setTimeout(30_000);
 const OUR_WHATSAPP = `whatsapp:${TWILIO.ourNumber}`;
 const NUDGE_TEMPLATE = 'HX5f2c1e0a9b8d7c6e5f4a3b2c1d0e9f8a';
 const HOUR = 3_600_000;
+/** A fixed-offset zone where it is about noon at `at` (Etc/GMT-5 is UTC+5). */
+const middayZoneAt = (at: Date) => {
+  const offset = 12 - at.getUTCHours();
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+};
 /** A valid US number (the import checks validity), different per run. */
 const newPhone = () => `+1415200${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
 
@@ -46,8 +51,10 @@ describe('WhatsApp on Twilio end to end', () => {
     });
     expect(await response.json()).toMatchObject({ created: 1, errors: [] });
     const contactId = (await contactOf('sms', phone))!;
-    // The cart comes from the shop (no product route sets it yet): written as its integration would.
-    await sql().run('UPDATE contacts SET attributes = ? WHERE id = ?', [JSON.stringify({ name: 'Leo Park', phone, firstName: 'Leo', cartItems: 'Rain jacket', cartTotal: 140 }), contactId]);
+    // The cart comes from the shop (no product route sets it yet): written as its integration would. The zone puts
+    // "25 hours later" at midday for Leo, so the late nudge never waits for his quiet hours to end.
+    const attributes = { name: 'Leo Park', phone, firstName: 'Leo', cartItems: 'Rain jacket', cartTotal: 140, timezone: middayZoneAt(new Date(clock.now().getTime() + 25 * HOUR)) };
+    await sql().run('UPDATE contacts SET attributes = ? WHERE id = ?', [JSON.stringify(attributes), contactId]);
     return contactId;
   }
 

@@ -4,6 +4,7 @@ import { agentReplyHeld, type AgentReplyHeld } from './agent-reply-gate';
 import { ledgerChannel } from './consent-from-flow';
 import { KeyedQueue } from './keyed-queue';
 import { gateOutbound, type GatedOutbound, type RefusedMessage } from './gate-outbound';
+import { heldTimeoutJob } from './held-timeout-job';
 import { planFlowTurn, toOutbound, unchanged, type FlowTimeout, type TurnPlan } from './plan-turn';
 import type {
   Clock,
@@ -246,6 +247,12 @@ export class ConversationEngine {
     if (trigger.kind === 'timeout') {
       // A person has the conversation: the bot's timers stay quiet.
       if (open.conversation.owner === 'human') return { ...unchanged(open), replies: [] };
+      // A text nobody asked for just now waits for the recipient's sending window, like a person's late reply.
+      if (CONSENT_GATED.has(open.conversation.channel)) {
+        const [consent, recent] = await Promise.all([this.deps.store.consentEvents(open.contact.id), this.deps.store.history(open.conversation.id, 20)]);
+        const held = agentReplyHeld(open.conversation, open.contact, consent, recent, at);
+        if (held?.held === 'quiet_hours' && held.until) return { ...unchanged(open), replies: [], jobs: [heldTimeoutJob(open, trigger.timeout, held.until)] };
+      }
       const standing = await this.deps.standing?.standing(open.contact.id, at);
       return planFlowTurn(this.deps.catalog, this.deps.understanding, open, undefined, at, standing, trigger.timeout);
     }

@@ -96,6 +96,20 @@ describe('the outbound gate on late sends', () => {
     expect(transport.delivered).toHaveLength(2);
   });
 
+  it('holds a timeout that falls in the recipient’s quiet hours until their morning, then runs it', async () => {
+    const { engine, store, transport, clock } = setup();
+    const { conversationId } = await engine.handle(hi(clock));
+    clock.advance(14 * HOUR); // 00:00 in San Francisco
+    const night = await engine.timeout(conversationId, { nodeId: 'ask' });
+    expect(night?.replies).toEqual([]);
+    expect(transport.delivered).toHaveLength(1);
+    const [held] = store.jobs.filter((job) => job.type === 'flow.timeout' && job.idempotencyKey.startsWith('wait-held:'));
+    expect(held).toMatchObject({ runAt: new Date('2026-11-21T16:00:00.000Z'), payload: { conversationId, nodeId: 'ask' } });
+    clock.advance(held.runAt.getTime() - clock.now().getTime());
+    await engine.timeout(conversationId, { nodeId: 'ask' });
+    expect(transport.delivered.at(-1)).toMatchObject({ text: 'Your cart is saved, friend.' });
+  });
+
   it('refuses a free-form agent reply 25 hours later, stores it as refused and tells the caller why', async () => {
     const { engine, store, transport, clock } = setup();
     const { conversationId } = await engine.handle(hi(clock));
