@@ -24,3 +24,9 @@ export async function dropKeys(redisUrl: string, prefix: string): Promise<void> 
     redis.disconnect();
   }
 }
+
+/** Redis settings for one test deployment: its own job-queue prefix and socket.io channel key, so concurrent runs on one Redis never cross-talk. */
+export function isolatedRedisEnv(redisUrl: string): { REDIS_URL: string; JOBS_QUEUE_PREFIX: string; WEBCHAT_REDIS_KEY: string } {
+  const id = `parley-e2e-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  return { REDIS_URL: redisUrl, JOBS_QUEUE_PREFIX: id, WEBCHAT_REDIS_KEY: `${id}-io` };
+}
