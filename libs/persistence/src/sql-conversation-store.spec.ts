@@ -72,6 +72,38 @@ describe.each(targets)('SqlConversationStore on %s', (_name, setup) => {
     expect(open.contact.attributes).toEqual({ last: 'hello' });
   });
 
+  it('keeps inbound attachments, the last inbound time and refused messages with their reason', async () => {
+    const address = `whatsapp:+1415200${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
+    const open = await store.open('whatsapp', address, new Date());
+    expect(await store.lastInboundAt(open.conversation.id)).toBeUndefined();
+    const receivedAt = new Date('2026-11-20T18:00:00.000Z');
+    const photo = { url: 'https://api.twilio.com/media/ME1', contentType: 'image/jpeg' };
+    const refused = { ...reply(open.conversation.id, 'Still there?'), channel: 'whatsapp' as const, address, from: 'agent' as const };
+    await store.commitTurn({
+      conversation: open.conversation, contactId: open.contact.id,
+      inbound: { id: crypto.randomUUID(), channel: 'whatsapp', externalId: `SM-${address}`, text: 'Hi', attachments: [photo], at: receivedAt },
+      flowId: null, flowVersion: null, state: null, owner: 'bot', attributes: {}, outbound: [],
+      refused: [{ message: refused, reason: 'whatsapp_window_closed' }], jobs: [], consent: [], at: new Date(),
+    });
+    expect((await store.lastInboundAt(open.conversation.id))?.toISOString()).toBe(receivedAt.toISOString());
+    const history = await store.history(open.conversation.id, 10);
+    expect(history.map((m) => [m.from, m.text, m.attachments])).toEqual([['visitor', 'Hi', [photo]], ['agent', 'Still there?', undefined]]);
+    const row = await dataSource.query(`SELECT status, delivery_error FROM messages WHERE id = ${dataSource.options.type === 'postgres' ? '$1' : '?'}`, [refused.id]);
+    expect(row[0]).toEqual({ status: 'failed', delivery_error: 'whatsapp_window_closed' });
+    expect((await store.open('whatsapp', address, new Date())).conversation.messageCount).toBe(2);
+  });
+
+  it('makes a WhatsApp address and the same phone on SMS one contact, whichever comes first', async () => {
+    const phone = `+1415201${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
+    const bySms = await store.open('sms', phone, new Date());
+    const byWhatsApp = await store.open('whatsapp', `whatsapp:${phone}`, new Date());
+    expect(byWhatsApp.contact.id).toBe(bySms.contact.id);
+    expect(byWhatsApp.conversation.id).not.toBe(bySms.conversation.id);
+    const other = `+1415202${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
+    const first = await store.open('whatsapp', `whatsapp:${other}`, new Date());
+    expect((await store.open('sms', other, new Date())).contact.id).toBe(first.contact.id);
+  });
+
   it('merges attributes instead of overwriting them', async () => {
     const t = await turn('visitor-e', 'x');
     await store.commitTurn({ ...t, attributes: { name: 'Jane' } });
