@@ -27,7 +27,9 @@ export interface Lead {
   name: string | null;
   email: string | null;
   phone: string | null;
+  /** The names of the segments the contact is a member of (or its `segment` attribute). */
   segment: string | null;
+  segmentIds: string[];
   score: number;
   lifecycle: LifecycleStage;
   consent: ConsentState;
@@ -90,10 +92,23 @@ async function eachChunk<T extends { id: string }>(db: SqlDatabase, sql: (after:
  * no per-dialect JSON SQL; 10,000 contacts and 50,000 messages take a few hundred milliseconds of CPU, in slices.
  */
 export async function loadLeadIndex(db: SqlDatabase, thresholds: LeadThresholds): Promise<LeadIndex> {
-  const page = (columns: string, from: string, where = '') => (after: string): [string, SqlValue[]] => [
-    `SELECT ${columns} FROM ${from} WHERE ${where}${where ? ' AND ' : ''}id > ? ORDER BY id LIMIT ${CHUNK_ROWS}`,
+  const page = (columns: string, from: string, where = '', key = 'id') => (after: string): [string, SqlValue[]] => [
+    `SELECT ${columns} FROM ${from} WHERE ${where}${where ? ' AND ' : ''}${key} > ? ORDER BY ${key} LIMIT ${CHUNK_ROWS}`,
     [after],
   ];
+  // The scoring ledger's standing (score and stage) where the scoring service keeps one; the flow's score events otherwise.
+  const standing = new Map<string, { score: number; lifecycle: string }>();
+  await eachChunk<{ id: string; score: number; lifecycle: string }>(db, page('contact_id AS id, score, lifecycle', 'contact_scores', '', 'contact_id'), (rows) => {
+    for (const row of rows) standing.set(row.id, { score: Math.round(Number(row.score) * 10) / 10, lifecycle: row.lifecycle });
+  });
+  const segmentsOf = new Map<string, { ids: string[]; names: string[] }>();
+  for (const row of await db.all<{ contact_id: string; id: string; name: string }>('SELECT m.contact_id, s.id, s.name FROM segment_members m JOIN segments s ON s.id = m.segment_id')) {
+    const seen = segmentsOf.get(row.contact_id) ?? { ids: [], names: [] };
+    seen.ids.push(row.id);
+    seen.names.push(row.name);
+    segmentsOf.set(row.contact_id, seen);
+  }
+  await yieldToEventLoop();
   const scores = new Map<string, number>();
   const handedOff = new Set<string>();
   const arms = new Map<string, string>();
@@ -145,15 +160,18 @@ export async function loadLeadIndex(db: SqlDatabase, thresholds: LeadThresholds)
   await eachChunk<ContactRow>(db, page('id, attributes, created_at, updated_at', 'contacts'), (rows) => {
     for (const row of rows) {
       const attributes = parseJson(row.attributes);
-      const score = typeof attributes.score === 'number' ? attributes.score : (scores.get(row.id) ?? 0);
+      const ledger = standing.get(row.id);
+      const score = ledger?.score ?? (typeof attributes.score === 'number' ? attributes.score : (scores.get(row.id) ?? 0));
+      const segments = segmentsOf.get(row.id);
       leads.push({
         id: row.id,
         name: text(attributes.name),
         email: text(attributes.email),
         phone: text(attributes.phone),
-        segment: text(attributes.segment),
+        segment: segments?.names.join(', ') || text(attributes.segment),
+        segmentIds: segments?.ids ?? [],
         score,
-        lifecycle: lifecycleOf(attributes, score, thresholds),
+        lifecycle: lifecycleOf(ledger ? { lifecycle: ledger.lifecycle, ...attributes } : attributes, score, thresholds),
         consent: consentOf.get(row.id)?.state ?? 'none',
         channels: [...(channels.get(row.id) ?? [])].sort(),
         createdAt: iso(row.created_at),

@@ -33,7 +33,7 @@ function matches(lead: Lead, q: ListQuery): boolean {
   const needle = q.q?.trim().toLowerCase();
   if (needle && ![lead.name, lead.email, lead.phone, lead.id].some((v) => v?.toLowerCase().includes(needle))) return false;
   if (q.lifecycle && lead.lifecycle !== q.lifecycle) return false;
-  if (q.segment && lead.segment !== q.segment) return false;
+  if (q.segment && !lead.segmentIds.includes(q.segment) && !(lead.segment ?? '').split(', ').includes(q.segment)) return false;
   if (q.channel && !lead.channels.includes(q.channel)) return false;
   if (q.consent && lead.consent !== q.consent) return false;
   if (q.minScore !== undefined && lead.score < q.minScore) return false;

@@ -29,6 +29,9 @@ interface Row {
   last_text: string | null;
   last_at: string | null;
   attributes: string | null;
+  ledger_score: number | null;
+  ledger_lifecycle: string | null;
+  segment_name: string | null;
 }
 
 function attributesOf(source: string | null): Record<string, unknown> {
@@ -69,7 +72,10 @@ export async function listConversations(
     sql.all<Row>(
       `SELECT c.id, c.contact_id, c.channel, c.owner, c.flow_id, c.message_count, c.updated_at,
               ${LAST('sender')} AS last_sender, ${LAST('text')} AS last_text, ${LAST('created_at')} AS last_at,
-              (SELECT k.attributes FROM contacts k WHERE k.id = c.contact_id) AS attributes
+              (SELECT k.attributes FROM contacts k WHERE k.id = c.contact_id) AS attributes,
+              (SELECT s.score FROM contact_scores s WHERE s.contact_id = c.contact_id) AS ledger_score,
+              (SELECT s.lifecycle FROM contact_scores s WHERE s.contact_id = c.contact_id) AS ledger_lifecycle,
+              (SELECT g.name FROM segment_members m JOIN segments g ON g.id = m.segment_id WHERE m.contact_id = c.contact_id ORDER BY g.name LIMIT 1) AS segment_name
        FROM conversations c ${filter} ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?`,
       [...params, q.limit, q.offset],
     ),
@@ -78,7 +84,7 @@ export async function listConversations(
   const scores = await Promise.all(rows.map((r) => conversationScore(sql, r.id)));
   const items = rows.map((r, i): ConversationSummary => {
     const attributes = attributesOf(r.attributes);
-    const score = typeof attributes.score === 'number' ? attributes.score : scores[i];
+    const score = r.ledger_score !== null ? Math.round(Number(r.ledger_score) * 10) / 10 : typeof attributes.score === 'number' ? attributes.score : scores[i];
     return {
       id: r.id,
       contactId: r.contact_id,
@@ -89,8 +95,8 @@ export async function listConversations(
       updatedAt: new Date(r.updated_at).toISOString(),
       contactName: textOf(attributes.name),
       score,
-      segment: textOf(attributes.segment),
-      lifecycle: lifecycleOf(attributes, score, model.leadThresholds),
+      segment: r.segment_name ?? textOf(attributes.segment),
+      lifecycle: lifecycleOf(r.ledger_lifecycle ? { lifecycle: r.ledger_lifecycle, ...attributes } : attributes, score, model.leadThresholds),
       lastMessage: r.last_at ? { from: r.last_sender ?? 'bot', text: r.last_text ?? '', at: new Date(r.last_at).toISOString() } : null,
     };
   });

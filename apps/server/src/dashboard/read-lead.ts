@@ -29,16 +29,24 @@ export async function readLead(db: SqlDatabase, contactId: string, thresholds: L
     handedOff: r.owner === 'human' || handedOff.has(r.id),
     arm: null,
   }));
-  const score = typeof attributes.score === 'number' ? attributes.score : story.score.total;
+  const [standing, segments, ledger] = await Promise.all([
+    db.get<{ score: number; lifecycle: string }>('SELECT score, lifecycle FROM contact_scores WHERE contact_id = ?', [contactId]),
+    db.all<{ id: string; name: string }>('SELECT s.id, s.name FROM segment_members m JOIN segments s ON s.id = m.segment_id WHERE m.contact_id = ? ORDER BY s.name', [contactId]),
+    db.all<{ at: string | Date; rule_id: string; reason: string; points: number }>('SELECT at, rule_id, reason, points FROM score_events WHERE contact_id = ? ORDER BY seq', [contactId]),
+  ]);
+  // The scoring service's ledger explains the score when it keeps one; the flow's score events otherwise.
+  if (ledger.length) story.score = { total: Math.round(ledger.reduce((sum, l) => sum + Number(l.points), 0) * 10) / 10, ledger: ledger.map((l) => ({ at: iso(l.at), event: l.reason || l.rule_id, points: Number(l.points) })) };
+  const score = standing ? Math.round(Number(standing.score) * 10) / 10 : typeof attributes.score === 'number' ? attributes.score : story.score.total;
   const last = consent[consent.length - 1];
   const lead: Lead = {
     id: contactId,
     name: text(attributes.name),
     email: text(attributes.email),
     phone: text(attributes.phone),
-    segment: text(attributes.segment),
+    segment: segments.map((s) => s.name).join(', ') || text(attributes.segment),
+    segmentIds: segments.map((s) => s.id),
     score,
-    lifecycle: lifecycleOf(attributes, score, thresholds),
+    lifecycle: lifecycleOf(standing ? { lifecycle: standing.lifecycle, ...attributes } : attributes, score, thresholds),
     consent: last ? (last.action === 'grant' ? 'granted' : 'revoked') : 'none',
     channels: [...new Set(rows.map((r) => r.channel))].sort(),
     createdAt: iso(row.created_at),
