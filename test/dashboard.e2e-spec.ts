@@ -140,7 +140,9 @@ describe('dashboard in headless Chromium', () => {
     await page.screenshot({ path: artifact('dashboard-flows.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Campaigns' }).click();
-    await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+    await page.getByTestId('campaigns-table').waitFor();
+    await page.getByLabel('Template').fill(`Hi {{name}}, ${'x'.repeat(160)}`);
+    expect(await page.getByTestId('sms-segments').textContent()).toBe('2'); // 167 GSM-7 characters once {{name}} is Ada
     await page.screenshot({ path: artifact('dashboard-campaigns.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Consent' }).click();

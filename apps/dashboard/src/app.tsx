@@ -26,7 +26,7 @@ function Page({ path, session }: { path: string; session: Session }) {
   if (section === 'leads') return <LeadsPage />;
   if (section === 'funnel') return <FunnelPage session={session} />;
   if (section === 'flows') return <FlowsPage />;
-  if (section === 'campaigns') return <CampaignsPage />;
+  if (section === 'campaigns') return <CampaignsPage session={session} />;
   if (section === 'consent') return <ConsentPage session={session} />;
   return <ConversationsPage session={session} selected={id ? decodeURIComponent(id) : undefined} />;
 }
