@@ -197,6 +197,23 @@ describe('SMS campaigns: consent-gated, quiet-hours aware, throttled, with exact
     for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(100);
   }, 20_000);
 
+  it('answers 503 with the reason while the SMS channel is off (here: no PUBLIC_BASE_URL to sign status callbacks)', async () => {
+    const { PUBLIC_BASE_URL: _unset, ...withoutBase } = twilioEnv(fake.url);
+    const off = await startApp(withoutBase);
+    try {
+      const key = (await new SqlApiKeys(off.app.get<{ sql: SqlDatabase }>(DATABASE).sql).create('m', 'marketer', new Date())).key;
+      const response = await fetch(`${off.url}/api/v1/campaigns`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'x', template: 'Hi', audience: { contactIds: ['0190b6a4-0000-7000-8000-000000000000'] } }),
+      });
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ error: 'sms_off', message: expect.stringContaining('PUBLIC_BASE_URL') });
+    } finally {
+      await off.close();
+    }
+  });
+
   it('refuses bad campaigns at creation with a clear 4xx, and checks roles', async () => {
     const [someone] = await sql.all<{ contact_id: string }>("SELECT contact_id FROM channel_identities WHERE channel = 'sms' LIMIT 1");
     const audienceOf = { contactIds: [someone.contact_id] };

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { smsChannelProblem } from '@parley/channels-sms';
 import type { ParleyConfig } from '@parley/config';
 import { CampaignSender } from '@parley/engine';
 import { PermanentJobError, type JobHandler, type OutboxJob } from '@parley/followup';
@@ -17,8 +18,11 @@ export class CampaignJobHandler implements JobHandler {
     private readonly sender: CampaignSender,
     @Inject(CONFIG) config: ParleyConfig,
   ) {
-    const configured = config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN && config.TWILIO_FROM;
-    this.problem = configured ? undefined : 'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM must be set to send SMS campaigns';
+    // The same rule the SMS channel uses to pick its sender: while it is off, campaigns wait instead of failing every text.
+    const problem =
+      smsChannelProblem({ accountSid: config.TWILIO_ACCOUNT_SID, authToken: config.TWILIO_AUTH_TOKEN, publicBaseUrl: config.PUBLIC_BASE_URL }) ??
+      (config.TWILIO_FROM ? undefined : 'missing TWILIO_FROM');
+    this.problem = problem && `the SMS channel is off (${problem}): campaigns wait until it is configured`;
   }
 
   unavailable(): string | undefined {
