@@ -1,12 +1,16 @@
 import Database from 'better-sqlite3';
-import { FakeWebhookReceiver } from '@parley/testing';
+import { FakeTwilio, FakeWebhookReceiver } from '@parley/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ResilientVisitor } from './support/resilient-visitor';
+import { SmsPeer, TWILIO, messageSid, twilioEnv } from './support/sms-peer';
 import { buildIfStale, spawnApp, type SpawnedApp } from './support/spawn-app';
 
 const VISITORS = 10;
+const PHONES = 5;
+/** People pause between messages; it also keeps the job backlog (and the test's length) the same on a fast or a busy machine. */
+const pace = () => new Promise((r) => setTimeout(r, 100));
 const SECRET = 'drain-secret';
 
 const exitOf = (server: SpawnedApp) =>
@@ -15,6 +19,7 @@ const exitOf = (server: SpawnedApp) =>
 describe('graceful shutdown on SIGTERM', () => {
   let dataDir: string;
   let receiver: FakeWebhookReceiver;
+  const twilio = new FakeTwilio({ accountSid: TWILIO.accountSid, authToken: TWILIO.authToken });
   let env: Record<string, string>;
   const servers: SpawnedApp[] = [];
   const visitors: ResilientVisitor[] = [];
@@ -25,14 +30,16 @@ describe('graceful shutdown on SIGTERM', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'parley-drain-'));
     // a slow CRM, and few jobs per round: jobs are in flight and queued up when SIGTERM arrives
     receiver = new FakeWebhookReceiver(SECRET, 300);
+    await twilio.start();
     env = {
+      ...twilioEnv(twilio.url),
       DATABASE_URL: `sqlite:${join(dataDir, 'parley.sqlite')}`,
       FLOWS_DIR: join(__dirname, 'fixtures/scale-flows'),
       ENTRY_FLOW: 'echo-push',
       CRM_WEBHOOK_URL: await receiver.start(),
       CRM_WEBHOOK_SECRET: SECRET,
       JOBS_POLL_MS: '20',
-      JOBS_BATCH_SIZE: '25',
+      JOBS_BATCH_SIZE: '50',
       SHUTDOWN_GRACE_MS: '8000',
       WEBCHAT_FLOOD_MESSAGES: '100000',
     };
@@ -42,6 +49,7 @@ describe('graceful shutdown on SIGTERM', () => {
     visitors.forEach((v) => v.close());
     await Promise.all(servers.map((s) => s.kill()));
     await receiver.stop();
+    await twilio.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -51,7 +59,26 @@ describe('graceful shutdown on SIGTERM', () => {
     let current = first.url;
     visitors.push(...Array.from({ length: VISITORS }, () => new ResilientVisitor(() => current)));
     const loops = visitors.map(async (visitor, v) => {
-      for (let n = 0; !stop; n++) await visitor.say(`v${v} says ${n}`, `m${n}`);
+      for (let n = 0; !stop; n++) {
+        await visitor.say(`v${v} says ${n}`, `m${n}`);
+        await pace();
+      }
+    }).map((loop) => loop.catch((error: unknown) => error));
+    // phones text through Twilio; a request the stopping instance no longer takes is re-posted (same MessageSid) to the current one
+    const texted = new Map<string, string[]>();
+    const texts = Array.from({ length: PHONES }, async (_, p) => {
+      const phone = `+1415555${String(2000 + p)}`;
+      texted.set(phone, []);
+      for (let n = 0; !stop; n++) {
+        const body = `phone ${p} says ${n}`;
+        const params = new SmsPeer(() => '', twilio).inbound(phone, body, messageSid());
+        for (let attempt = 0; (await new SmsPeer(() => current, twilio).post('/webhooks/twilio/sms', params).then((r) => r.status, () => 0)) !== 200; attempt++) {
+          if (attempt > 200) throw new Error(`SMS ${body} never accepted`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        texted.get(phone)!.push(body);
+        await pace();
+      }
     }).map((loop) => loop.catch((error: unknown) => error));
     await new Promise((r) => setTimeout(r, 1000));
 
@@ -81,7 +108,7 @@ describe('graceful shutdown on SIGTERM', () => {
     current = second.url;
     await new Promise((r) => setTimeout(r, 500));
     stop = true;
-    expect((await Promise.all(loops)).filter(Boolean)).toEqual([]);
+    expect((await Promise.all([...loops, ...texts])).filter(Boolean)).toEqual([]);
     visitors.forEach((v) => v.close());
 
     // a job the first instance started was finished before it exited: none was cut short, none runs twice
@@ -100,6 +127,19 @@ describe('graceful shutdown on SIGTERM', () => {
         if (row.sender === 'visitor') expect(rows[i + 1]?.text).toBe(`got ${row.text}`);
       });
       total += visitor.acked.length;
+    }
+    // every acked text is stored once and answered, and (a graceful stop delivers what it started) every answer reached Twilio
+    const sent = new Set(twilio.sent.map((m) => `${m.to} ${m.body}`));
+    for (const [phone, bodies] of texted) {
+      const rows = stored.all(phone) as { sender: string; text: string }[];
+      expect(rows.filter((r) => r.sender === 'visitor').map((r) => r.text)).toEqual(bodies);
+      rows.forEach((row, i) => {
+        if (row.sender !== 'visitor') return;
+        const answer = row.text === bodies[0] ? 'Say something' : `got ${row.text}`;
+        expect(rows[i + 1]?.text).toBe(answer);
+        expect(sent.has(`${phone} ${answer}`) || answer === 'Say something').toBe(true);
+      });
+      total += bodies.length - 1;
     }
     await receiver.waitForAccepted(total, 20_000);
     const deadline = Date.now() + 10_000;
