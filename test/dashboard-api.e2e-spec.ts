@@ -85,7 +85,12 @@ describe('dashboard sessions, read APIs and live feed', () => {
     expect((await dashboardFetch(running.url, session.cookie, '/api/v1/leads')).status).toBe(401);
 
     const other = await login(running.url, keys.sales.key);
+    const live = feed(running.url, other.cookie);
+    sockets.push(live);
+    await connected(live);
+    const closed = new Promise<string>((resolve) => live.once('disconnect', resolve));
     expect((await fetch(`${running.url}/dashboard/logout`, { method: 'POST', headers: { cookie: other.cookie } })).status).toBe(200);
+    expect(await closed).toBe('io server disconnect'); // the logout closes the session's live feed too
     expect((await dashboardFetch(running.url, other.cookie, '/api/v1/leads')).status).toBe(401);
   });
 

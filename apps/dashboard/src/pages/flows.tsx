@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { twoProportionTest } from '../ab-test';
 import { api, errorText } from '../api';
 
 interface Graph {
@@ -38,6 +39,7 @@ export function FlowsPage() {
           </li>
         ))}
       </ul>
+      <AbResults />
       {flows.items.map((flow) => (
         <details key={flow.id} class="flow">
           <summary>
@@ -92,5 +94,60 @@ function FlowGraph({ graph, title }: { graph: Graph; title: string }) {
         ))}
       </svg>
     </div>
+  );
+}
+
+type Counts = Record<string, number>;
+
+/** Conversion (conversation → lead) per arm of each experiment, and a two-sided p-value of each arm against the first. */
+function AbResults() {
+  const [arms, setArms] = useState<Record<string, Counts> | null>(null);
+  useEffect(() => {
+    void api<{ byArm: Record<string, Counts> }>('/api/v1/funnel').then((r) => setArms(r.ok ? r.data.byArm : {}));
+  }, []);
+  if (!arms) return null;
+  const experiments = new Map<string, [string, Counts][]>();
+  for (const [key, counts] of Object.entries(arms)) {
+    const [experiment, arm] = key.split(':');
+    experiments.set(experiment, [...(experiments.get(experiment) ?? []), [arm, counts]]);
+  }
+  return (
+    <section aria-labelledby="ab-title">
+      <h2 id="ab-title">A/B results</h2>
+      {experiments.size === 0 ? (
+        <p>No experiment has assigned a conversation yet.</p>
+      ) : (
+        [...experiments].map(([experiment, rows]) => (
+          <div class="table-wrap" key={experiment}>
+            <h3>{experiment}</h3>
+            <table data-testid="ab-results">
+              <thead>
+                <tr>
+                  <th>Arm</th>
+                  <th>Conversations</th>
+                  <th>Leads</th>
+                  <th>Conversion</th>
+                  <th>p-value against {rows[0][0]}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map(([arm, counts], i) => {
+                  const test = i === 0 ? undefined : twoProportionTest({ conversions: rows[0][1].lead, total: rows[0][1].conversations }, { conversions: counts.lead, total: counts.conversations });
+                  return (
+                    <tr key={arm}>
+                      <th scope="row">{arm}</th>
+                      <td>{counts.conversations}</td>
+                      <td>{counts.lead}</td>
+                      <td>{counts.conversations ? `${((100 * counts.lead) / counts.conversations).toFixed(1)}%` : '—'}</td>
+                      <td>{i === 0 ? 'baseline' : test ? `${test.p.toFixed(3)}${test.p < 0.05 ? ' (significant at 5%)' : ''}` : 'not enough data'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ))
+      )}
+    </section>
   );
 }

@@ -151,12 +151,21 @@ function MisunderstoodQueue({ session }: { session: Session }) {
     setItems((list) => list?.filter((i) => i.id !== item.id) ?? null);
     setNotice(`Labelled “${item.text}” as ${intent}.`);
   };
+  const retrain = async () => {
+    const result = await api<Record<string, unknown>>('/api/v1/nlu/retrain', { method: 'POST' });
+    setNotice(result.ok ? 'Retrained: new conversations use the labelled examples.' : errorText(result));
+  };
   const distribution = new Map<string, number>();
   for (const item of items ?? []) for (const g of item.guesses?.slice(0, 1) ?? []) distribution.set(g.intent, (distribution.get(g.intent) ?? 0) + 1);
   return (
     <section aria-labelledby="misunderstood-title">
       <h2 id="misunderstood-title">Misunderstood queue</h2>
       {notice && <p role="status">{notice}</p>}
+      {writer && (
+        <button type="button" onClick={retrain}>
+          Retrain the NLU on the labels
+        </button>
+      )}
       {items === null ? (
         <p>Loading…</p>
       ) : items.length === 0 ? (

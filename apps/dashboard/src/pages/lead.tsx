@@ -38,7 +38,9 @@ export function LeadPage({ id }: { id: string }) {
         <dt>Segment</dt>
         <dd>{lead.segment ?? '—'}</dd>
         <dt>Consent</dt>
-        <dd>{lead.consent}</dd>
+        <dd>
+          {lead.consent} (<a {...linkProps(`${BASE}/consent?contact=${lead.id}`)}>history with proof</a>)
+        </dd>
         <dt>Channels</dt>
         <dd>{lead.channels.join(', ') || '—'}</dd>
       </dl>

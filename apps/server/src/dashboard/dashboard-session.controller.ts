@@ -6,6 +6,7 @@ import { parseInput } from '../admin/parse-input';
 import type { OpenDatabase } from '../database.provider';
 import { DATABASE } from '../tokens';
 import { DashboardReadModel } from './dashboard-read-model';
+import { DashboardGateway } from './dashboard.gateway';
 import { DASHBOARD_HEADER, SESSION_TTL_MS, sessionCookie, sessionToken } from './session-cookie';
 
 const loginBody = z.strictObject({ key: z.string().min(1).max(200) });
@@ -20,6 +21,7 @@ export class DashboardSessionController {
   constructor(
     @Inject(DATABASE) db: OpenDatabase,
     private readonly model: DashboardReadModel,
+    private readonly gateway: DashboardGateway,
   ) {
     this.keys = new SqlApiKeys(db.sql);
     this.sessions = new SqlDashboardSessions(db.sql);
@@ -45,7 +47,10 @@ export class DashboardSessionController {
   @HttpCode(200)
   async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const token = sessionToken(request);
-    if (token) await this.sessions.end(token);
+    if (token) {
+      await this.sessions.end(token);
+      this.gateway.endSession(token);
+    }
     reply.header('set-cookie', sessionCookie('', 0, request.protocol === 'https'));
     return { ok: true };
   }
