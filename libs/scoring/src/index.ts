@@ -11,6 +11,7 @@ export * from './ledger/decay';
 export * from './ledger/score-snapshot';
 export * from './ledger/blend-score';
 export * from './ledger/score-turn';
+export * from './ledger/rescore';
 export * from './lifecycle/lifecycle-stage';
 export * from './lifecycle/lifecycle-transition';
 export * from './segments/segment.schema';

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { ApiKeyGuard } from '../admin/api-key.guard';
 import { AuditInterceptor } from '../admin/audit.interceptor';
 import { parseInput } from '../admin/parse-input';
+import { ApiDoc } from '../admin/api-doc.decorator';
+import { contactScoreExample } from './scoring-api-examples';
 import { Roles } from '../admin/roles.decorator';
 import type { OpenDatabase } from '../database.provider';
 import { DATABASE } from '../tokens';
@@ -25,6 +27,7 @@ export class ContactScoreController {
   ) {}
 
   @Get(':id/score')
+  @ApiDoc({ summary: "A contact's lead score explained: total, per-rule reasons, lifecycle, predicted probability, blended score, ledger", response: contactScoreExample })
   @Roles('admin', 'marketer', 'sales', 'readonly')
   async score(@Param('id') id: string) {
     const contact = await this.db.sql.get<{ attributes: string }>('SELECT attributes FROM contacts WHERE id = ?', [parseInput(contactId, id)]);

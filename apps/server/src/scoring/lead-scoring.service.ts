@@ -87,6 +87,11 @@ export class LeadScoringService extends LeadStanding implements JobHandler, OnAp
     });
   }
 
+  /** One contact brought to the rules in force, in its queue; true when its score moved. */
+  rescoreContact(contactId: string, at: Date): Promise<boolean> {
+    return this.queue.run(contactId, () => this.ledger.rescore(contactId, at));
+  }
+
   unavailable(): string | undefined {
     return undefined;
   }

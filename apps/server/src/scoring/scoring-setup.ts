@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ParleyConfig } from '@parley/config';
-import { deserialiseModel, loadScoringRules, type LeadModel, type ScoringRules, type SegmentDefinition } from '@parley/scoring';
-import { existsSync, readFileSync } from 'node:fs';
+import { deserialiseModel, parseScoringRules, type LeadModel, type ScoringRules, type SegmentDefinition } from '@parley/scoring';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG } from '../tokens';
 
@@ -23,13 +23,15 @@ const NO_RULES: ScoringRules = {
 @Injectable()
 export class ScoringSetup {
   private current: ScoringRules;
+  /** The rules file's text as last loaded or written (what GET /api/v1/scoring/rules shows). */
+  private text = '';
   private cachedSegments: readonly SegmentDefinition[] = [];
   readonly model: LeadModel | undefined;
   readonly rulesFile: string;
 
   constructor(@Inject(CONFIG) config: ParleyConfig) {
     this.rulesFile = join(config.FLOWS_DIR, 'scoring.yaml');
-    this.current = existsSync(this.rulesFile) ? loadScoringRules(this.rulesFile) : NO_RULES;
+    this.current = this.readFile() ?? NO_RULES;
     if (!existsSync(this.rulesFile)) new Logger('Scoring').warn(`no ${this.rulesFile}: no score rules (segments still work)`);
     const modelFile = join(config.DATA_DIR, 'scoring', 'model.json');
     this.model = existsSync(modelFile) ? deserialiseModel(readFileSync(modelFile, 'utf8')) : undefined;
@@ -40,8 +42,31 @@ export class ScoringSetup {
     return this.current;
   }
 
-  replaceRules(rules: ScoringRules): void {
+  source(): string {
+    return this.text;
+  }
+
+  /** Re-reads the rules file (throws ScoringRulesError on a bad one, keeping the rules in force). */
+  reload(): ScoringRules {
+    this.current = this.readFile() ?? this.current;
+    return this.current;
+  }
+
+  /** Validated rules from the API: written to the file (atomically) and put in force. */
+  write(text: string, rules: ScoringRules): void {
+    const temporary = `${this.rulesFile}.${process.pid}.tmp`;
+    writeFileSync(temporary, text);
+    renameSync(temporary, this.rulesFile);
+    this.text = text;
     this.current = rules;
+  }
+
+  private readFile(): ScoringRules | undefined {
+    if (!existsSync(this.rulesFile)) return undefined;
+    const text = readFileSync(this.rulesFile, 'utf8');
+    const rules = parseScoringRules(text, this.rulesFile);
+    this.text = text;
+    return rules;
   }
 
   segments(): readonly SegmentDefinition[] {

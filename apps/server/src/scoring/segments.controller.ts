@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { ApiKeyGuard } from '../admin/api-key.guard';
 import { AuditInterceptor } from '../admin/audit.interceptor';
 import { parseInput } from '../admin/parse-input';
+import { ApiDoc } from '../admin/api-doc.decorator';
+import { segmentBodyExample, segmentExample, segmentListExample, segmentMembersExample } from './scoring-api-examples';
 import { Roles, WRITERS } from '../admin/roles.decorator';
 import { LeadScoringService } from './lead-scoring.service';
 
@@ -25,6 +27,7 @@ export class SegmentsController {
   ) {}
 
   @Post()
+  @ApiDoc({ summary: 'Create a segment (named filter with all/any/not); its membership is filled now and kept current per event', body: segmentDefinitionSchema, bodyExample: segmentBodyExample, response: segmentExample, status: 201 })
   @Roles(...WRITERS)
   async create(@Body() body: unknown) {
     const segment = parseInput(segmentDefinitionSchema, body);
@@ -35,12 +38,14 @@ export class SegmentsController {
   }
 
   @Get()
+  @ApiDoc({ summary: 'Segments with their member counts', response: segmentListExample })
   @Roles('admin', 'marketer', 'sales', 'readonly')
   async list() {
     return { items: await this.scoring.segments.list() };
   }
 
   @Get(':id')
+  @ApiDoc({ summary: 'One segment with its member count', response: segmentExample })
   @Roles('admin', 'marketer', 'sales', 'readonly')
   async find(@Param('id') id: string) {
     const segment = await this.scoring.segments.find(parseInput(segmentId, id));
@@ -49,6 +54,7 @@ export class SegmentsController {
   }
 
   @Get(':id/contacts')
+  @ApiDoc({ summary: 'Contacts in a segment now, paginated, with the total', query: page, response: segmentMembersExample })
   @Roles('admin', 'marketer', 'sales', 'readonly')
   async contacts(@Param('id') id: string, @Query() query: unknown) {
     const { limit, offset } = parseInput(page, query);

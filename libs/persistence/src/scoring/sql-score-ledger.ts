@@ -3,6 +3,7 @@ import {
   foldScore,
   longestBehaviourWindow,
   matchesSegment,
+  rescore,
   roundScore,
   scoreTriggers,
   segmentsToRecheck,
@@ -16,7 +17,7 @@ import {
 } from '@parley/scoring';
 import type { SqlDatabase, SqlTx } from '../sql/sql-database';
 import { loadContactFacts } from './contact-facts-query';
-import { parseObject, SCORE_EVENT_COLUMNS, toScoreEvent, toSnapshot, toStage, type ContactScoreRow, type ScoreEventRow } from './score-rows';
+import { parseObject, SCORE_EVENT_COLUMNS, toActivity, toScoreEvent, toSnapshot, toStage, type ContactScoreRow, type ScoreEventRow } from './score-rows';
 
 /** One score job: the triggers of a turn (or of a flow `score` node) for one contact. */
 export interface ScoreApplication {
@@ -85,6 +86,64 @@ export class SqlScoreLedger {
     return { score: roundScore(snapshotScore(toSnapshot(row.snapshot), this.setup.rules(), now)), lifecycle: toStage(row) };
   }
 
+  /** Brings one contact's score to the current rules (appended `rules v<N>` lines); false when nothing changed. */
+  rescore(contactId: string, at: Date): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const contact = await tx.get<{ attributes: string }>('SELECT attributes FROM contacts WHERE id = ?', [contactId]);
+      if (!contact) return false;
+      const rules = this.setup.rules();
+      const iso = at.toISOString();
+      const ledger = (await tx.all<ScoreEventRow>(`SELECT ${SCORE_EVENT_COLUMNS} FROM score_events WHERE contact_id = ? ORDER BY seq`, [contactId])).map(toScoreEvent);
+      const activity = (await tx.all<{ detail: string; at: string }>('SELECT detail, at FROM contact_activity WHERE contact_id = ? ORDER BY at', [contactId])).map(toActivity);
+      const before = await tx.get<ContactScoreRow>('SELECT score, lifecycle, snapshot FROM contact_scores WHERE contact_id = ?', [contactId]);
+      const outcome = rescore(activity, { id: contactId, attributes: parseObject(contact.attributes) }, rules, ledger, toStage(before), at);
+      if (!outcome.adjustments.length && before) return false;
+      await this.insertLines(tx, contactId, ledger.length, outcome.adjustments, `rescore:v${rules.version}`);
+      const all = [...ledger, ...outcome.adjustments].sort((a, b) => a.at.getTime() - b.at.getTime());
+      await this.saveStanding(tx, contactId, outcome.score, outcome.stage, foldScore(undefined, all, rules), iso);
+      const application: ScoreApplication = { sourceKey: `rescore:v${rules.version}:${contactId}`, contactId, triggers: [], changedAttributes: [], message: false, at };
+      if (outcome.transition) await this.enqueue(tx, this.setup.jobsOnTransition(outcome.transition, application), iso);
+      await this.refreshMembership(tx, application, true, outcome.transition !== undefined, rules);
+      return true;
+    });
+  }
+
+  /** Contact ids in id order after `afterId`, for a walk over everybody. */
+  async contactIds(afterId: string, limit: number): Promise<string[]> {
+    return (await this.db.all<{ id: string }>('SELECT id FROM contacts WHERE id > ? ORDER BY id LIMIT ?', [afterId, limit])).map((r) => r.id);
+  }
+
+  async contactCount(): Promise<number> {
+    return Number((await this.db.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM contacts'))?.n ?? 0);
+  }
+
+  private async insertLines(tx: SqlTx, contactId: string, firstSeq: number, events: readonly ScoreEvent[], sourceKey: string): Promise<void> {
+    for (const [i, e] of events.entries()) {
+      await tx.run(
+        `INSERT INTO score_events (id, contact_id, seq, rule_id, points, reason, kind, reversal, rules_version, source_key, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [newId(), contactId, firstSeq + i, e.ruleId, e.points, e.reason, e.kind, e.reversal ? 1 : 0, e.rulesVersion, sourceKey, e.at.toISOString()],
+      );
+    }
+  }
+
+  private async saveStanding(tx: SqlTx, contactId: string, score: number, stage: LifecycleStage, snapshot: unknown, iso: string): Promise<void> {
+    await tx.run(
+      `INSERT INTO contact_scores (contact_id, score, lifecycle, snapshot, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (contact_id) DO UPDATE SET score = excluded.score, lifecycle = excluded.lifecycle, snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
+      [contactId, score, stage, JSON.stringify(snapshot), iso],
+    );
+  }
+
+  private async enqueue(tx: SqlTx, jobs: readonly JobRow[], iso: string): Promise<void> {
+    for (const job of jobs) {
+      await tx.run(
+        `INSERT INTO outbox_jobs (id, type, payload, idempotency_key, status, attempts, run_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
+        [newId(), job.type, JSON.stringify(job.payload), job.idempotencyKey, job.runAt.toISOString(), iso, iso],
+      );
+    }
+  }
+
   private async applyIn(tx: SqlTx, application: ScoreApplication): Promise<AppliedScore> {
     const { contactId, at, sourceKey } = application;
     const iso = at.toISOString();
@@ -95,31 +154,14 @@ export class SqlScoreLedger {
     const history = (await tx.all<ScoreEventRow>(`SELECT ${SCORE_EVENT_COLUMNS} FROM score_events WHERE contact_id = ? ORDER BY seq`, [contactId])).map(toScoreEvent);
     const before = await tx.get<ContactScoreRow>('SELECT score, lifecycle, snapshot FROM contact_scores WHERE contact_id = ?', [contactId]);
     const outcome = scoreTriggers(application.triggers, { id: contactId, attributes: parseObject(contact.attributes) }, rules, history, toStage(before), at);
-    for (const [i, e] of outcome.events.entries()) {
-      await tx.run(
-        `INSERT INTO score_events (id, contact_id, seq, rule_id, points, reason, kind, reversal, rules_version, source_key, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [newId(), contactId, history.length + i, e.ruleId, e.points, e.reason, e.kind, e.reversal ? 1 : 0, e.rulesVersion, sourceKey, iso],
-      );
-    }
+    await this.insertLines(tx, contactId, history.length, outcome.events, sourceKey);
     for (const trigger of application.triggers) {
       await tx.run('INSERT INTO contact_activity (id, contact_id, kind, detail, at) VALUES (?, ?, ?, ?, ?)', [newId(), contactId, trigger.kind, JSON.stringify(trigger), iso]);
     }
     // a job the worker ran late may be older than lines already there: fold in time order
     const snapshot = foldScore(undefined, [...history, ...outcome.events].sort((a, b) => a.at.getTime() - b.at.getTime()), rules);
-    await tx.run(
-      `INSERT INTO contact_scores (contact_id, score, lifecycle, snapshot, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (contact_id) DO UPDATE SET score = excluded.score, lifecycle = excluded.lifecycle, snapshot = excluded.snapshot, updated_at = excluded.updated_at`,
-      [contactId, outcome.score, outcome.stage, JSON.stringify(snapshot), iso],
-    );
-    if (outcome.transition) {
-      for (const job of this.setup.jobsOnTransition(outcome.transition, application)) {
-        await tx.run(
-          `INSERT INTO outbox_jobs (id, type, payload, idempotency_key, status, attempts, run_at, created_at, updated_at)
-           VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
-          [newId(), job.type, JSON.stringify(job.payload), job.idempotencyKey, job.runAt.toISOString(), iso, iso],
-        );
-      }
-    }
+    await this.saveStanding(tx, contactId, outcome.score, outcome.stage, snapshot, iso);
+    if (outcome.transition) await this.enqueue(tx, this.setup.jobsOnTransition(outcome.transition, application), iso);
     const membership = await this.refreshMembership(tx, application, outcome.events.length > 0, outcome.transition !== undefined || !before, rules);
     return { applied: true, events: outcome.events, score: outcome.score, stage: outcome.stage, ...(outcome.transition ? { transition: outcome.transition } : {}), ...membership };
   }
