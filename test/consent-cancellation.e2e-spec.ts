@@ -142,6 +142,9 @@ describe('consent withdrawn anywhere cancels queued sends everywhere', () => {
     } finally {
       visitor.close();
     }
+    // cancelled at once, not only when the text would have gone out
+    expect(await recipientOf(dana.contactId!)).toEqual({ status: 'skipped', reason: 'opted-out' });
+    expect((await api(`/campaigns/${campaign.id}`)).progress).toMatchObject({ skippedNoConsent: 1, skippedQuietHours: 1 });
 
     clock.advance(MORNING.getTime() - clock.now().getTime());
     await until(async () => (await job(`email:${eli.contactId}:trial-onboarding:1`))?.status === 'done' && (await api(`/campaigns/${campaign.id}`)).status === 'completed');

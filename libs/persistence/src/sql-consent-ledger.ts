@@ -57,6 +57,13 @@ export const consentLedger = {
       draft.disclosureText ?? null, draft.disclosureVersion ?? null, JSON.stringify(draft.evidence), draft.actor,
       draft.at.toISOString(), prevHash, record.hash,
     ]);
+    if (draft.action === 'revoke' && ['sms', 'all'].includes(draft.channel) && ['marketing', 'all'].includes(draft.purpose)) {
+      // A withdrawal takes effect at once for campaign texts not sent yet (the send-time gate would skip them too).
+      await tx.run(
+        "UPDATE campaign_recipients SET status = 'skipped', reason = 'opted-out', updated_at = ? WHERE contact_id = ? AND status IN ('pending', 'held')",
+        [draft.at.toISOString(), draft.contactId],
+      );
+    }
     return record;
   },
 

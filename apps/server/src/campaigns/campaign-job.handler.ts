@@ -38,6 +38,6 @@ export class CampaignJobHandler implements JobHandler {
     }
     const recipientId = text(job.payload.recipientId);
     if (!recipientId) throw new PermanentJobError('payload has no recipientId');
-    await this.sender.sendHeld(recipientId);
+    await this.sender.sendHeld(campaignId, recipientId);
   }
 }

@@ -111,8 +111,8 @@ describe('CampaignSender', () => {
   it('asks the gate again when a held text comes due: a revoke in between skips it', async () => {
     const revoked: ConsentDraft[] = [...granted, { ...granted[0], channel: 'all', action: 'revoke' }];
     const { store, transport, sender } = setup([row(1, '+12125550101', 'held')], () => revoked);
-    await sender.sendHeld('r1');
-    await sender.sendHeld('r1');
+    await sender.sendHeld('k', 'r1');
+    await sender.sendHeld('k', 'r1');
     expect(store.rows[0]).toMatchObject({ status: 'skipped', outcome: 'opted-out' });
     expect(transport.sent).toEqual([]);
   });

@@ -57,13 +57,13 @@ export class CampaignSender {
   }
 
   /** A held recipient's window opened: the gate is asked again (consent may have changed while it waited). */
-  async sendHeld(recipientId: string): Promise<void> {
+  async sendHeld(campaignId: string, recipientId: string): Promise<void> {
     const { store, clock } = this.options;
     const now = clock.now();
     const recipient = await store.claimHeld(recipientId, now, new Date(now.getTime() + this.options.leaseMs));
-    if (!recipient) return;
-    await this.sendOne(recipient);
-    await store.completeIfDone(recipient.campaignId, clock.now());
+    // No longer held (skipped by a withdrawal or an erasure meanwhile): it may have been the campaign's last one.
+    if (recipient) await this.sendOne(recipient);
+    await store.completeIfDone(campaignId, clock.now());
   }
 
   private async recoverStranded(campaignId: string): Promise<void> {
