@@ -142,7 +142,8 @@ describe('dashboard in headless Chromium', () => {
     await page.getByRole('link', { name: 'Campaigns' }).click();
     await page.getByTestId('campaigns-table').waitFor();
     await page.getByLabel('Template').fill(`Hi {{name}}, ${'x'.repeat(160)}`);
-    expect(await page.getByTestId('sms-segments').textContent()).toBe('2'); // 167 GSM-7 characters once {{name}} is Ada
+    expect(await page.getByTestId('sms-segments').textContent()).toBe('2'); // 168 GSM-7 characters once {{name}} is Ada
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280); // long words wrap
     await page.screenshot({ path: artifact('dashboard-campaigns.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Consent' }).click();
