@@ -7,7 +7,8 @@ import type { LifecycleTransition, ScoringRules } from '@parley/scoring';
  * so each happens once per contact however often the score moves.
  */
 export function jobsOnTransition(rules: ScoringRules, transition: LifecycleTransition, application: ScoreApplication): JobRow[] {
-  if (transition.direction !== 'advanced' || !transition.passed.includes('sql')) return [];
+  // a won deal (to customer) passes sql too, but the lead is sold already
+  if (transition.direction !== 'advanced' || transition.to !== 'sql') return [];
   const { handoff, queue, crm, handoffAfter } = rules.lifecycle.onSql;
   const { contactId, conversationId, channel, at } = application;
   const base = { contactId, conversationId, channel };

@@ -24,6 +24,11 @@ describe('scoring a batch of triggers', () => {
     expect(second).toMatchObject({ score: 80, stage: 'sql', transition: { from: 'mql', to: 'sql', passed: ['sql'] } });
   });
 
+  it('makes a customer of a contact whose lifecycleStage attribute says so (a won deal), from any stage', () => {
+    const won = scoreTriggers([{ kind: 'answer', attribute: 'lifecycleStage', value: 'customer' }], contact({ lifecycleStage: 'customer' }), rules, [], 'mql', t0);
+    expect(won).toMatchObject({ stage: 'customer', transition: { from: 'mql', to: 'customer', passed: ['sql', 'customer'] } });
+  });
+
   it('compares the score to the thresholds as shown (to 0.01), not a few millionths below after seconds of decay', () => {
     const history: ScoreEvent[] = [{ contactId: 'c1', ruleId: 'need', points: 30, reason: 'r', at: t0, kind: 'behaviour', rulesVersion: 2 }];
     const outcome = scoreTriggers([{ kind: 'answer', attribute: 'companySize', value: 'enterprise' }], contact({ companySize: 'enterprise' }), rules, history, 'lead', new Date(t0.getTime() + 5000));

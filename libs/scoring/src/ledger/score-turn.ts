@@ -52,7 +52,9 @@ export function scoreTriggers(
   // decay takes a few millionths off points earned seconds ago: stages compare the score as shown, to 0.01
   const score = roundScore(currentScore([...history, ...events], rules, now));
   const before = stageBefore ?? 'subscriber';
-  const stage = stageBefore === undefined ? lifecycleStage(score, rules) : nextLifecycleStage(before, score, rules);
+  // a won deal (the CRM or a flow sets `lifecycleStage: customer`) makes a customer, whatever the score
+  const won = contact.attributes.lifecycleStage === 'customer';
+  const stage = won ? 'customer' : stageBefore === undefined ? lifecycleStage(score, rules) : nextLifecycleStage(before, score, rules);
   const transition = lifecycleTransition(before, stage);
   return { events, score, stage, ...(transition ? { transition } : {}) };
 }
