@@ -80,6 +80,8 @@ describe('privacy rights: export and erasure of a contact', () => {
     expect(data.handoffThreads).toEqual([expect.objectContaining({ card: { name: PERSON.name, email: PERSON.email } })]);
     expect(data.misunderstood).toEqual([expect.objectContaining({ text: `call ${PERSON.phone} please` })]);
     expect(Array.isArray(data.consent)).toBe(true);
+    expect(data.scoring.ledger).toEqual(expect.arrayContaining([expect.objectContaining({ rule_id: 'size_enterprise', reason: 'company size 1000+' })]));
+    expect(data.scoring.activity).toEqual(expect.arrayContaining([expect.objectContaining({ detail: { kind: 'answer', attribute: 'email', value: PERSON.email } })]));
     expect(findPersonalData(db, Object.values(PERSON)).length).toBeGreaterThan(0);
 
     expect((await api(`/contacts/${contactId}`, 'marketer', 'DELETE')).status).toBe(403);

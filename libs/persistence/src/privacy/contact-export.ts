@@ -15,6 +15,8 @@ export interface ContactExport {
   jobs: Row[];
   /** SMS campaigns the person was in, and what became of their text (sent, skipped, held, failed). */
   campaigns: Row[];
+  /** Lead score: the ledger with its reasons, the stage, the recorded activity and the segments the person is in. */
+  scoring: { ledger: Row[]; standing: Row | null; activity: Row[]; segments: string[] };
 }
 
 const parsed = (value: unknown): unknown => {
@@ -68,6 +70,12 @@ export async function exportContact(db: SqlDatabase, contactId: string, at: Date
      FROM campaign_recipients r JOIN campaigns c ON c.id = r.campaign_id WHERE r.contact_id = ? ORDER BY r.updated_at`,
     [contactId],
   );
+  const scoring = {
+    ledger: await db.all<Row>('SELECT rule_id, points, reason, kind, reversal, rules_version, at FROM score_events WHERE contact_id = ? ORDER BY seq', [contactId]),
+    standing: (await db.get<Row>('SELECT score, lifecycle, updated_at FROM contact_scores WHERE contact_id = ?', [contactId])) ?? null,
+    activity: (await db.all<Row>('SELECT kind, detail, at FROM contact_activity WHERE contact_id = ? ORDER BY at', [contactId])).map((a) => ({ ...a, detail: parsed(a.detail) })),
+    segments: (await db.all<{ segment_id: string }>('SELECT segment_id FROM segment_members WHERE contact_id = ? ORDER BY segment_id', [contactId])).map((r) => r.segment_id),
+  };
   return {
     exportedAt: at.toISOString(),
     contact: { id: contact.id, attributes: parsed(contact.attributes) as Record<string, unknown>, createdAt: contact.created_at, updatedAt: contact.updated_at },
@@ -78,5 +86,6 @@ export async function exportContact(db: SqlDatabase, contactId: string, at: Date
     handoffThreads: handoffThreads.map((h) => ({ ...h, card: parsed(h.card) })),
     jobs: jobs.map((j) => ({ ...j, payload: parsed(j.payload) })),
     campaigns,
+    scoring,
   };
 }
