@@ -1,5 +1,5 @@
 import type { ChannelName, StoredMessage } from '@parley/core';
-import { isWithinQuietHours, nextSendTime, optedOutOfChannel, timeZoneForPhone, type ConsentDraft } from '@parley/consent';
+import { isWithinQuietHours, nextSendTime, optedOutOfChannel, recipientTimeZone, type ConsentDraft } from '@parley/consent';
 
 /** A person's reply that may not go out now, and why. */
 export interface AgentReplyHeld {
@@ -29,13 +29,6 @@ export function agentReplyHeld(
   if (optedOutOfChannel(consent, conversation.channel as 'sms' | 'whatsapp')) return { held: 'opted_out' };
   const lastFromCustomer = recent.filter((m) => m.from === 'visitor').at(-1);
   if (lastFromCustomer && now.getTime() - lastFromCustomer.at.getTime() <= REPLY_WINDOW_MS) return undefined;
-  const stated = contact.attributes.timezone;
-  const zone = typeof stated === 'string' && stated ? stated : timeZoneForPhone(conversation.address, 'UTC');
-  try {
-    return isWithinQuietHours(now, zone) ? { held: 'quiet_hours', until: nextSendTime(now, zone) } : undefined;
-  } catch {
-    // A contact's unknown zone name: fall back to the number's.
-    const byPhone = timeZoneForPhone(conversation.address, 'UTC');
-    return isWithinQuietHours(now, byPhone) ? { held: 'quiet_hours', until: nextSendTime(now, byPhone) } : undefined;
-  }
+  const zone = recipientTimeZone(contact.attributes, conversation.address, 'UTC');
+  return isWithinQuietHours(now, zone) ? { held: 'quiet_hours', until: nextSendTime(now, zone) } : undefined;
 }

@@ -1,5 +1,6 @@
 import type { ConsentDraft } from '@parley/consent';
-import { checkOutbound, recipientTimeZone } from './outbound-gate';
+import { recipientTimeZone } from '@parley/consent';
+import { checkOutbound } from './outbound-gate';
 
 type Event = Pick<ConsentDraft, 'channel' | 'purpose' | 'action'>;
 const granted: Event[] = [{ channel: 'sms', purpose: 'marketing', action: 'grant' }];

@@ -4,7 +4,7 @@ import {
   consentStatus,
   nextSendTime,
   optedOutOfChannel,
-  timeZoneForPhone,
+  recipientTimeZone,
   type ConsentDraft,
   type SendingWindow,
 } from '@parley/consent';
@@ -27,22 +27,6 @@ export interface OutboundCheck {
   /** The account's zone, for a contact with neither a zone nor a placeable phone number. */
   defaultTimeZone: string;
   window?: SendingWindow;
-}
-
-function isTimeZone(value: unknown): value is string {
-  if (typeof value !== 'string' || !value) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The contact's own zone (attribute timeZone), else the phone number's region or area code, else the account default. */
-export function recipientTimeZone(attributes: Readonly<Record<string, unknown>>, address: string, defaultTimeZone: string): string {
-  const own = attributes.timeZone ?? attributes.timezone;
-  return isTimeZone(own) ? own : timeZoneForPhone(address, defaultTimeZone);
 }
 
 /**
