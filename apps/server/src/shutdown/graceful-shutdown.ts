@@ -31,6 +31,8 @@ export async function drainAndClose(app: NestFastifyApplication, graceMs: number
   // Jobs drain while HTTP still answers (webhooks are stored, /health says draining); then HTTP stops accepting.
   await app.get(JobWorkerService).beforeApplicationShutdown();
   await within(app.getHttpAdapter().close(), state.remainingMs(0));
+  // webhooks taken while the jobs drained finish before the database closes
+  await within(app.get(ConversationEngine).idle(), state.remainingMs(0));
   await app.close();
   log.log('drained; bye');
 }
