@@ -41,7 +41,8 @@ export function App() {
   }, []);
 
   if (session === undefined) return <p class="loading">Loading…</p>;
-  if (session === null) return <LoginPage onLogin={(s) => (setSession(s), navigate(`${BASE}/conversations`))} />;
+  // A deep link (a lead, a conversation) survives the login; the bare /dashboard opens the conversations.
+  if (session === null) return <LoginPage onLogin={(s) => (setSession(s), path.replace(/\/$/, '') === BASE && navigate(`${BASE}/conversations`))} />;
 
   const logout = async () => {
     await api('/dashboard/logout', { method: 'POST' });
