@@ -63,7 +63,7 @@ describe('dashboard campaigns in headless Chromium', () => {
     const row = page.getByTestId('campaigns-table').locator('tbody tr', { hasText: 'Spring sale' });
     await row.locator('td', { hasText: 'completed' }).waitFor(); // the page polls while a campaign runs
     expect(await row.locator('progress').evaluate((p) => [(p as HTMLProgressElement).value, (p as HTMLProgressElement).max])).toEqual([5, 5]);
-    expect(fake.sent.filter((m) => m.body.startsWith('Hi Person')).length).toBe(5);
+    expect(fake.sent.filter((m) => m.body?.startsWith('Hi Person')).length).toBe(5);
     await page.screenshot({ path: artifact('dashboard-campaign-done.png'), fullPage: true });
     expect(errors).toEqual([]);
   }, 40_000);
