@@ -132,7 +132,7 @@ export async function planFlowTurn(
   const tags = tagsAfter(result.actions, contact.attributes.tags);
   if (tags) attributes.tags = tags;
   return {
-    consent: consentFromFlow(result.actions, open, now),
+    consent: consentFromFlow(result.actions, open, now, inbound),
     jobs: jobsFromFlow(result.actions, open, now),
     flowId: release.flow.id,
     flowVersion: release.version,

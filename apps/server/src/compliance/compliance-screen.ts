@@ -6,7 +6,7 @@ import {
   type ConsentDraft,
   type MessagingProgram,
 } from '@parley/consent';
-import { InboundCompliance, ledgerChannel, type ComplianceVerdict, type OpenConversation } from '@parley/engine';
+import { InboundCompliance, ledgerChannel, messageEvidence, type ComplianceVerdict, type OpenConversation } from '@parley/engine';
 import { detectOptOut } from '@parley/nlu';
 
 const KEYWORD_CHANNELS = new Set(['sms', 'whatsapp']);
@@ -52,7 +52,7 @@ export class ComplianceScreen extends InboundCompliance {
     source: ConsentDraft['source'],
     matched?: string,
   ): ConsentDraft {
-    const evidence: Record<string, string> = { channel: message.channel, address: message.address, messageId: message.externalId, text: message.text ?? '' };
+    const evidence: Record<string, string> = { channel: message.channel, address: message.address, ...messageEvidence(message), text: message.text ?? '' };
     if (matched) evidence.matched = matched;
     return { contactId: open.contact.id, channel: ledgerChannel(message.channel), purpose, action, source, evidence, actor: 'contact', at: message.receivedAt };
   }

@@ -115,6 +115,8 @@ export class WebchatGateway implements OnGatewayInit, OnGatewayConnection {
       payload: message.payload,
       receivedAt: new Date(),
       locale: socket.data.locale,
+      // Proof for consent given in this message (IP and user agent for web).
+      metadata: { ip: socket.handshake.address, userAgent: String(socket.handshake.headers['user-agent'] ?? '') },
     };
     const typing = setTimeout(() => this.transport.typing('webchat', visitorId), TYPING_DELAY_MS);
     try {
