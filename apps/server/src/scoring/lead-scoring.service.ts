@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { KeyedQueue, LeadStanding, SCORE_JOB_TYPES, type ContactStanding, type OutboxJobDraft } from '@parley/engine';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Clock, KeyedQueue, LeadStanding, SCORE_JOB_TYPES, type ContactStanding, type OutboxJobDraft } from '@parley/engine';
 import { PermanentJobError, type JobHandler, type OutboxJob } from '@parley/followup';
 import { SqlScoreLedger, SqlSegments, type AppliedScore, type ScoreApplication } from '@parley/persistence';
 import type { ScoreTrigger } from '@parley/scoring';
@@ -10,6 +10,9 @@ import { ScoringSetup } from './scoring-setup';
 
 const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** How often members of time-dependent segments are re-checked (a behaviour window closing, a decaying score). */
+const SWEEP_EVERY_MS = 5 * 60_000;
 
 /** A score job's payload as the triggers it stands for. */
 export function applicationOf(job: { type: string; payload: Record<string, unknown>; idempotencyKey: string }, at: Date): ScoreApplication | undefined {
@@ -43,16 +46,19 @@ export function applicationOf(job: { type: string; payload: Record<string, unkno
  * standing a flow sees.
  */
 @Injectable()
-export class LeadScoringService extends LeadStanding implements JobHandler, OnApplicationBootstrap {
+export class LeadScoringService extends LeadStanding implements JobHandler, OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly types = SCORE_JOB_TYPES;
   readonly ledger: SqlScoreLedger;
   readonly segments: SqlSegments;
   private readonly queue = new KeyedQueue();
   private readonly logger = new Logger('Scoring');
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> | undefined;
 
   constructor(
     @Inject(DATABASE) db: OpenDatabase,
     readonly setup: ScoringSetup,
+    private readonly clock: Clock,
   ) {
     super();
     this.ledger = new SqlScoreLedger(db.sql, { rules: () => setup.rules(), segments: () => setup.segments(), jobsOnTransition: (t, a) => jobsOnTransition(setup.rules(), t, a) });
@@ -61,6 +67,23 @@ export class LeadScoringService extends LeadStanding implements JobHandler, OnAp
 
   async onApplicationBootstrap(): Promise<void> {
     await this.reloadSegments();
+    this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
+    this.sweepTimer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.sweepTimer);
+    await this.sweeping;
+  }
+
+  /** Drops members whose time-dependent segment no longer holds for them; one sweep at a time. */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.segments
+      .sweep(this.setup.segments(), this.setup.rules(), this.clock.now())
+      .then((left) => void (left && this.logger.log(`segment sweep: ${left} memberships ended with time`)))
+      .catch((error: unknown) => this.logger.warn(`segment sweep failed: ${error instanceof Error ? error.message : error}`))
+      .finally(() => (this.sweeping = undefined));
+    return this.sweeping;
   }
 
   async reloadSegments(): Promise<void> {

@@ -90,9 +90,19 @@ describe.each(testDatabaseTargets())('score ledger and segments on %s', (_name, 
     expect(page.items).toHaveLength(1);
     expect(await store.memberIds('big')).toEqual(expect.arrayContaining([a, b]));
 
-    // a week on, the next event re-checks the behaviour window and the contact leaves
-    expect(await apply(a, 'a2', { triggers: [{ kind: 'email_opened' }], at: new Date(t0.getTime() + 8 * DAY) })).toMatchObject({ left: [] });
-    expect(await apply(a, 'a3', { triggers: [{ kind: 'intent', intent: 'book_demo' }], at: new Date(t0.getTime() + 8 * DAY) })).toMatchObject({ left: ['pricing-7d'] });
+    // a week on, the sweep drops a member whose behaviour window closed, without any event of theirs
+    const quiet = await contact({ companySize: 'smb' });
+    await apply(quiet, 'q1', { triggers: [{ kind: 'intent', intent: 'pricing' }] });
+    expect(await store.segmentsOf(quiet)).toEqual(['pricing-7d']);
+    expect(await store.sweep(segments, rules, new Date(t0.getTime() + 6 * DAY))).toBe(0);
+    expect(await store.sweep(segments, rules, new Date(t0.getTime() + 8 * DAY))).toBeGreaterThanOrEqual(1);
+    expect(await store.segmentsOf(quiet)).toEqual([]);
+
+    // the sweep took `a` out too; a new pricing question puts it back, per event
+    expect(await store.segmentsOf(a)).toEqual(['big']);
+    expect(await apply(a, 'a2', { triggers: [{ kind: 'email_opened' }], at: new Date(t0.getTime() + 8 * DAY) })).toMatchObject({ joined: [], left: [] });
+    expect(await apply(a, 'a3', { triggers: [{ kind: 'intent', intent: 'pricing' }], at: new Date(t0.getTime() + 8 * DAY) })).toMatchObject({ joined: ['pricing-7d'] });
+    expect(await apply(a, 'a4', { triggers: [{ kind: 'intent', intent: 'book_demo' }], at: new Date(t0.getTime() + 16 * DAY) })).toMatchObject({ left: ['pricing-7d'] });
     expect((await store.list()).map((s) => [s.id, s.members >= 1])).toEqual([
       ['big', true],
       ['pricing-7d', false],

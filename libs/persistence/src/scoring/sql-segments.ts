@@ -1,4 +1,4 @@
-import { segmentDefinitionSchema, type ScoringRules, type SegmentDefinition } from '@parley/scoring';
+import { segmentDefinitionSchema, timedSegments, type ScoringRules, type SegmentDefinition } from '@parley/scoring';
 import type { SqlDatabase } from '../sql/sql-database';
 import { recheckSegments } from './sql-score-ledger';
 
@@ -92,6 +92,30 @@ export class SqlSegments {
       progress?.(done, total);
       await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /**
+   * Re-checks the members of segments that time alone can change (a behaviour window closing, a score
+   * decaying), so "asked for pricing in the last 7 days" drops a contact on day 8 without an event.
+   * Returns how many left. Contacts who would join by time alone (a `score: {lte}` filter) join at their next event.
+   */
+  async sweep(segments: readonly SegmentDefinition[], rules: ScoringRules, now: Date): Promise<number> {
+    let left = 0;
+    for (const segment of timedSegments(segments)) {
+      let after = '';
+      for (;;) {
+        const ids = await this.memberIds(segment.id, after, BACKFILL_BATCH);
+        if (!ids.length) break;
+        left += await this.db.transaction(async (tx) => {
+          let n = 0;
+          for (const id of ids) n += (await recheckSegments(tx, id, [segment], rules, now)).left.length;
+          return n;
+        });
+        after = ids[ids.length - 1];
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    return left;
   }
 
   async members(segmentId: string, limit: number, offset: number): Promise<{ total: number; items: SegmentMember[] }> {

@@ -47,3 +47,8 @@ export function longestBehaviourWindow(segments: readonly SegmentDefinition[]): 
   };
   return Math.max(0, ...segments.map((s) => walk(s.filter)));
 }
+
+/** Segments whose membership time alone can change (a behaviour window closing, a decaying score). */
+export function timedSegments(segments: readonly SegmentDefinition[]): SegmentDefinition[] {
+  return segments.filter((s) => dependenciesOf(s).has('clock'));
+}
