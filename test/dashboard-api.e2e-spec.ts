@@ -155,6 +155,7 @@ describe('dashboard sessions, read APIs and live feed', () => {
     const funnel = await eventually(async () => (await dashboardFetch(running.url, cookie, '/api/v1/funnel')).json(), (f) => f.total.handedOff === 1);
     expect(funnel.total).toMatchObject({ conversations: 1, engaged: 1, lead: 1, handedOff: 1 });
     expect(funnel.byChannel.webchat.conversations).toBe(1);
+    expect(typeof funnel.intents).toBe('object');
     const leads = await (await dashboardFetch(running.url, cookie, '/api/v1/leads?q=ada&sort=score')).json();
     expect(leads.total).toBe(1);
     expect(leads.items[0]).toMatchObject({ name: 'Ada Lovelace', email: 'ada@analytical.io', channels: ['webchat'] });

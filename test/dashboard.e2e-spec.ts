@@ -105,6 +105,9 @@ describe('dashboard in headless Chromium', () => {
     const api = await page.evaluate(async () => (await fetch('/api/v1/funnel', { headers: { 'x-parley-dashboard': '1' } })).json());
     expect(api.total.conversations).toBeGreaterThanOrEqual(1);
     for (const stage of api.stages as string[]) expect(await page.getByTestId(`funnel-${stage}`).textContent()).toBe(String(api.total[stage]));
+    const intents = Object.entries(api.intents as Record<string, number>);
+    if (intents.length === 0) await page.getByTestId('intents-empty').waitFor();
+    for (const [intent, count] of intents) expect(await page.locator(`[data-intent="${intent}"] .bar-count`).textContent()).toBe(String(count));
     const drawn = await page.getByTestId('funnel-chart').evaluate((canvas) => {
       const c = canvas as HTMLCanvasElement;
       const pixels = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;

@@ -11,6 +11,7 @@ interface Funnel {
   byFlow: Record<string, Counts>;
   byChannel: Record<string, Counts>;
   byArm: Record<string, Counts>;
+  intents?: Record<string, number>;
 }
 const LABELS: Record<string, string> = { conversations: 'Conversations', engaged: 'Engaged', lead: 'Lead', mql: 'MQL', sql: 'SQL', handedOff: 'Handed off' };
 
@@ -89,9 +90,34 @@ export function FunnelPage({ session }: { session: Session }) {
           <Breakdown title="Per channel" rows={funnel.byChannel} stages={funnel.stages} />
           <Breakdown title="Per flow" rows={funnel.byFlow} stages={funnel.stages} />
           <Breakdown title="Per A/B arm" rows={funnel.byArm} stages={funnel.stages} />
+          <Intents intents={funnel.intents ?? {}} />
         </>
       )}
       <MisunderstoodQueue session={session} />
+    </section>
+  );
+}
+
+/** Detected intents over the range, most frequent first, as bars with their counts beside. */
+function Intents({ intents }: { intents: Record<string, number> }) {
+  const entries = Object.entries(intents).sort(([, a], [, b]) => b - a);
+  const max = Math.max(1, ...entries.map(([, n]) => n));
+  return (
+    <section aria-labelledby="intents-title">
+      <h2 id="intents-title">Intent distribution</h2>
+      {entries.length === 0 ? (
+        <p data-testid="intents-empty">No intents detected in this range.</p>
+      ) : (
+        <ul class="bars" data-testid="intents">
+          {entries.map(([intent, n]) => (
+            <li key={intent} data-intent={intent}>
+              <span class="bar-label">{intent}</span>
+              <span class="bar" style={{ width: `${(100 * n) / max}%` }} aria-hidden="true" />
+              <span class="bar-count">{n}</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -57,6 +57,7 @@ export const funnelExample = {
   byFlow: { 'lead-qualification': counts },
   byChannel: { webchat: counts },
   byArm: {},
+  intents: { pricing: 42, book_demo: 17, integrations: 9 },
   filter: { from: '2026-11-01T00:00:00.000Z' },
 };
 export const flowsExample = {

@@ -7,6 +7,7 @@ import { parseInput } from '../admin/parse-input';
 import { ANY_ROLE, Roles } from '../admin/roles.decorator';
 import { DashboardReadModel } from './dashboard-read-model';
 import { funnelOf } from './funnel';
+import { intentDistribution } from './intent-distribution';
 
 const funnelQuery = z.strictObject({
   from: z.coerce.date().optional(),
@@ -27,6 +28,7 @@ export class FunnelController {
   @Header('Cache-Control', 'no-store')
   async funnel(@Query() query: unknown) {
     const filter = parseInput(funnelQuery, query);
-    return { ...funnelOf(await this.model.index(), filter), filter };
+    const [index, intents] = await Promise.all([this.model.index(), intentDistribution(this.model.db.sql, filter)]);
+    return { ...funnelOf(index, filter), intents, filter };
   }
 }
