@@ -22,6 +22,10 @@ const LATENCY_VISITORS = arg('latency-visitors', 500);
 /** In the latency run each visitor sends one message per PACE_MS: people read and type between messages. */
 const PACE_MS = arg('pace', 3000);
 const SMS_CONCURRENCY = arg('sms-concurrency', 32);
+/** `--only sms` runs just the SMS webhook part (bare route vs Parley), for quick profiling rounds. */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+/** `--cpu-prof DIR` writes a V8 CPU profile of the Parley SMS server into DIR. */
+const CPU_PROF_DIR = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
 const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 const TWILIO_AUTH = { accountSid: `AC${'0'.repeat(32)}`, authToken: 'bench-auth-token-0123456789abcdef' };
@@ -37,8 +41,8 @@ const common = {
   RATE_LIMIT_WEBHOOK_PER_IP: '100000000',
 };
 
-async function parley(env: Record<string, string>): Promise<SpawnedServer> {
-  return spawnServer(process.execPath, [parleyMain], await freePort(), { ...common, ...env }, root);
+async function parley(env: Record<string, string>, nodeFlags: string[] = []): Promise<SpawnedServer> {
+  return spawnServer(process.execPath, [...nodeFlags, parleyMain], await freePort(), { ...common, ...env }, root);
 }
 
 async function webchat(urls: string[], intervalMs = 0, visitors = VISITORS): Promise<LoadResult> {
@@ -60,6 +64,32 @@ function smsRequests(): () => PreparedRequest {
 async function sms(url: string): Promise<HttpLoadResult> {
   return httpLoad(url, smsRequests(), { concurrency: SMS_CONCURRENCY, warmupMs: WARMUP_MS, measureMs: MEASURE_MS });
 }
+
+/** The bare NestJS route, then Parley on SQLite with the fake Twilio REST API, under the same signed SMS load. */
+async function smsComparison(fakeTwilio: FakeTwilio, dataDir: string): Promise<{ bare: HttpLoadResult; parley: HttpLoadResult; repliesSentToTwilio: number }> {
+  const bare = await spawnServer(process.execPath, [join(__dirname, 'bare-sms-server.js')], await freePort(), {}, root);
+  const bareSms = await sms(bare.url);
+  await bare.stop();
+  await fakeTwilio.start();
+  const smsServer = await parley(
+    {
+      DATABASE_URL: `sqlite:${join(dataDir, 'sms.sqlite')}`,
+      TWILIO_ACCOUNT_SID: TWILIO_AUTH.accountSid,
+      TWILIO_AUTH_TOKEN: TWILIO_AUTH.authToken,
+      TWILIO_FROM: '+15005550006',
+      TWILIO_API_URL: fakeTwilio.url,
+      PUBLIC_BASE_URL,
+    },
+    CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', resolve(CPU_PROF_DIR)] : [],
+  );
+  const parleySms = await sms(smsServer.url);
+  await smsServer.stop();
+  return { bare: bareSms, parley: parleySms, repliesSentToTwilio: fakeTwilio.sent.length };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+const smsLine = ({ bare, parley: p }: { bare: HttpLoadResult; parley: HttpLoadResult }) =>
+  `SMS webhook, ${SMS_CONCURRENCY} concurrent senders: bare NestJS route ${bare.requestsPerSecond.toFixed(0)} req/s, Parley ${p.requestsPerSecond.toFixed(0)} req/s (p99 ${p.p99Ms.toFixed(1)} ms, ${p.errors} errors) = ${pct(p.requestsPerSecond / bare.requestsPerSecond)} (target >= 30%)`;
 
 async function dropRedisKeys(prefix: string): Promise<void> {
   const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: 1 });
@@ -85,6 +115,13 @@ async function main(): Promise<void> {
       return { DATABASE_URL: db.url, REDIS_URL, JOBS_QUEUE_PREFIX: `${prefix}-${name}`, WEBCHAT_REDIS_KEY: `${prefix}-${name}-io` };
     };
 
+    if (ONLY === 'sms') {
+      const result = await smsComparison(fakeTwilio, dataDir);
+      console.log(smsLine(result));
+      console.log(JSON.stringify({ cores: cpus().length, loadAverageAtStart: load, smsOverBareRoute: result.parley.requestsPerSecond / result.bare.requestsPerSecond, sms: result }));
+      return;
+    }
+
     const sqlite = await parley({ DATABASE_URL: `sqlite:${join(dataDir, 'webchat.sqlite')}` });
     const sqliteResult = await webchat([sqlite.url]);
     await sqlite.stop();
@@ -98,20 +135,7 @@ async function main(): Promise<void> {
     const pgTwoResult = await webchat(pgTwo.map((s) => s.url));
     await Promise.all(pgTwo.map((s) => s.stop()));
 
-    const bare = await spawnServer(process.execPath, [join(__dirname, 'bare-sms-server.js')], await freePort(), {}, root);
-    const bareSms = await sms(bare.url);
-    await bare.stop();
-    await fakeTwilio.start();
-    const smsServer = await parley({
-      DATABASE_URL: `sqlite:${join(dataDir, 'sms.sqlite')}`,
-      TWILIO_ACCOUNT_SID: TWILIO_AUTH.accountSid,
-      TWILIO_AUTH_TOKEN: TWILIO_AUTH.authToken,
-      TWILIO_FROM: '+15005550006',
-      TWILIO_API_URL: fakeTwilio.url,
-      PUBLIC_BASE_URL,
-    });
-    const parleySms = await sms(smsServer.url);
-    await smsServer.stop();
+    const { bare: bareSms, parley: parleySms, repliesSentToTwilio } = await smsComparison(fakeTwilio, dataDir);
 
     const latencyServer = await parley({ DATABASE_URL: `sqlite:${join(dataDir, 'latency.sqlite')}` });
     const latency = await webchat([latencyServer.url], PACE_MS, LATENCY_VISITORS);
@@ -129,19 +153,18 @@ async function main(): Promise<void> {
         postgresTwoOverSqlite: pgTwoResult.messagesPerSecond / sqliteResult.messagesPerSecond,
         smsOverBareRoute: parleySms.requestsPerSecond / bareSms.requestsPerSecond,
       },
-      sms: { concurrency: SMS_CONCURRENCY, bareNestRoute: bareSms, parley: parleySms, repliesSentToTwilio: fakeTwilio.sent.length },
+      sms: { concurrency: SMS_CONCURRENCY, bareNestRoute: bareSms, parley: parleySms, repliesSentToTwilio },
       latency: { visitors: LATENCY_VISITORS, paceMs: PACE_MS, offeredPerSecond: (LATENCY_VISITORS * 1000) / PACE_MS, result: latency },
     };
     const row = (name: string, r: LoadResult) =>
       `${name.padEnd(30)} ${r.messagesPerSecond.toFixed(0).padStart(6)} msg/s   p50 ${r.p50Ms.toFixed(1).padStart(7)} ms   p99 ${r.p99Ms.toFixed(1).padStart(7)} ms`;
-    const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
     console.log(`scale bench on ${report.cores} cores (load average ${load.toFixed(1)} at start): load generator, servers, PostgreSQL and Redis share them`);
     console.log(`web chat, closed loop, ${VISITORS} visitors, ${MEASURE_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up`);
     console.log(row('SQLite, 1 instance', sqliteResult));
     console.log(row('PostgreSQL + Redis, 1 instance', pgOneResult));
     console.log(row('PostgreSQL + Redis, 2 instances', pgTwoResult));
     console.log(`ratios: 2/1 instances on PG ${pct(report.ratios.postgresTwoOverOne)}, PG 1 / SQLite ${pct(report.ratios.postgresOneOverSqlite)}, PG 2 / SQLite ${pct(report.ratios.postgresTwoOverSqlite)}`);
-    console.log(`SMS webhook, ${SMS_CONCURRENCY} concurrent senders: bare NestJS route ${bareSms.requestsPerSecond.toFixed(0)} req/s, Parley ${parleySms.requestsPerSecond.toFixed(0)} req/s (p99 ${parleySms.p99Ms.toFixed(1)} ms, ${parleySms.errors} errors) = ${pct(report.ratios.smsOverBareRoute)} (target >= 30%)`);
+    console.log(smsLine({ bare: bareSms, parley: parleySms }));
     console.log(`web chat latency, ${LATENCY_VISITORS} visitors on 1 instance (SQLite), one message each per ${PACE_MS} ms (${report.latency.offeredPerSecond.toFixed(0)} msg/s offered): p50 ${latency.p50Ms.toFixed(1)} ms, p99 ${latency.p99Ms.toFixed(1)} ms (target < 100 ms)`);
     console.log(JSON.stringify(report));
   } finally {
