@@ -24,14 +24,18 @@ export function scoreTriggersOf(turn: TurnActivity): ScoreTrigger[] {
   return triggers;
 }
 
-/** One `score.activity` outbox job per inbound message (or per turn that changed something), keyed to the turn. */
+/**
+ * One `score.activity` outbox job per turn that did something scoring can see, keyed to the turn; also
+ * for a conversation's first turn, which may have put the contact on a new channel.
+ */
 export function scoreActivityJob(turn: TurnActivity, open: OpenConversation, at: Date): OutboxJobDraft | undefined {
   const triggers = scoreTriggersOf(turn);
-  if (!turn.inbound && !triggers.length) return undefined;
+  const firstTurn = open.conversation.messageCount === 0;
+  if (!triggers.length && !firstTurn) return undefined;
   const { conversation, contact } = open;
   return {
     type: 'score.activity',
-    payload: { contactId: contact.id, conversationId: conversation.id, channel: conversation.channel, triggers, attributes: Object.keys(turn.attributes), message: Boolean(turn.inbound) },
+    payload: { contactId: contact.id, conversationId: conversation.id, channel: conversation.channel, triggers, attributes: Object.keys(turn.attributes), message: firstTurn },
     idempotencyKey: `activity:${conversation.id}:${conversation.version}`,
     runAt: at,
   };

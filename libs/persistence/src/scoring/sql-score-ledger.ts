@@ -148,6 +148,8 @@ export class SqlScoreLedger {
     const { contactId, at, sourceKey } = application;
     const iso = at.toISOString();
     if (!(await tx.run('INSERT INTO score_jobs_applied (source_key, at) VALUES (?, ?) ON CONFLICT (source_key) DO NOTHING', [sourceKey, iso]))) return NOT_APPLIED;
+    // applied here (inline, after the turn): its outbox row needs no worker; one already claimed runs as a no-op
+    await tx.run("UPDATE outbox_jobs SET status = 'done', updated_at = ? WHERE idempotency_key = ? AND status = 'pending'", [iso, sourceKey]);
     const contact = await tx.get<{ attributes: string }>('SELECT attributes FROM contacts WHERE id = ?', [contactId]);
     if (!contact) return NOT_APPLIED;
     const rules = this.setup.rules();
