@@ -4,7 +4,7 @@ import { FakeTwilio } from '@parley/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort } from '../support/free-port';
+import { freePort } from '@parley/testing';
 import { cpuMicros } from '../support/process-stats';
 import { spawnServer } from '../support/spawn-server';
 

@@ -5,7 +5,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import twilio from 'twilio';
 import IORedis from 'ioredis';
-import { freePort } from '../support/free-port';
+import { freePort } from '@parley/testing';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server';
 import { runLoad, type LoadResult } from '../webchat/load';
 import { httpLoad, type HttpLoadResult, type PreparedRequest } from './http-load';

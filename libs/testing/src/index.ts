@@ -8,3 +8,4 @@ export * from './fake-hubspot';
 export * from './echo-engine-fixtures';
 export * from './fake-alexa';
 export * from './fake-bot-connector';
+export * from './free-port';
