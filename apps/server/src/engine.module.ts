@@ -43,7 +43,7 @@ export class EngineModule {
         databaseProvider,
         DatabaseCloser,
         ShutdownState,
-        { provide: ConversationFeed, useValue: new ConversationFeed() },
+        { provide: ConversationFeed, useValue: new ConversationFeed({ localOnly: !config.REDIS_URL }) },
         {
           provide: ConversationStore,
           inject: [DATABASE, ConversationFeed],

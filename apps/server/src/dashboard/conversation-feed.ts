@@ -30,12 +30,16 @@ export interface FeedConversation {
 export class ConversationFeed {
   private namespace?: Namespace;
 
+  /** `localOnly`: no Redis adapter, so with no dashboard socket on this instance nobody can hear a turn. */
+  constructor(private readonly options: { localOnly?: boolean } = {}) {}
+
   attach(namespace: Namespace): void {
     this.namespace = namespace;
   }
 
   turnCommitted(turn: TurnRecord): void {
-    if (!this.namespace) return;
+    // Building and encoding the feed for nobody cost ~3% of an SMS turn.
+    if (!this.namespace || (this.options.localOnly && this.namespace.sockets.size === 0)) return;
     const messages: FeedMessage[] = [];
     const conversationId = turn.conversation.id;
     if (turn.inbound) {

@@ -15,11 +15,19 @@ function pieces(text: string, fits: (part: string) => boolean): string[] {
   });
 }
 
+/**
+ * Most replies are short: a text of at most 66 UTF-16 units per segment fits whatever its encoding (a UCS-2
+ * segment holds 67 units, one lost when a surrogate pair would straddle; GSM-7 units are at most twice the length).
+ */
+function surelyFits(text: string, maxSegments: number): boolean {
+  return maxSegments >= 1 && text.length <= 66 * maxSegments;
+}
+
 /** Splits a text too long for one SMS where sentences end (else between words, else anywhere). */
 export function splitSms(text: string, maxSegments = MAX_SEGMENTS_PER_SMS): string[] {
   const fits = (part: string) => countSegments(part).segments <= maxSegments;
   const whole = text.trim();
-  if (fits(whole)) return whole ? [whole] : [];
+  if (surelyFits(whole, maxSegments) || fits(whole)) return whole ? [whole] : [];
   const parts: string[] = [];
   let current = '';
   for (const piece of pieces(whole, fits)) {
