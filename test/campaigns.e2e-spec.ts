@@ -198,6 +198,28 @@ describe('SMS campaigns: consent-gated, quiet-hours aware, throttled, with exact
     for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(50);
   }, 20_000);
 
+  it('holds a scheduled campaign until its start time, then sends it', async () => {
+    const numbers = Array.from({ length: 3 }, (_, i) => phone('212', 9100 + i));
+    const rows = numbers.map((n) => ({ phone: n, consent_channel: 'sms', consent_purpose: 'marketing', consent_text: DISCLOSURE }));
+    await api('/contacts/import', 'marketer', { rows });
+    const contactIds = await Promise.all(numbers.map(contactIdOf));
+    const startAt = new Date(clock.now().getTime() + 2 * 3600_000);
+    const created = await api('/campaigns', 'marketer', { name: 'later', template: 'Scheduled offer', audience: { contactIds }, rate: 50, startAt: startAt.toISOString() });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'scheduled', startAt: startAt.toISOString() });
+    await new Promise((r) => setTimeout(r, 1500)); // several worker polls
+    expect(fake.sent.filter((m) => m.body === 'Scheduled offer')).toHaveLength(0);
+    expect(await progressOf(created.body.id)).toMatchObject({ status: 'scheduled', progress: { total: 3, pending: 3, sent: 0 } });
+
+    advanceTo(new Date(startAt.getTime() + 1000));
+    await until(async () => (await progressOf(created.body.id)).status === 'completed');
+    expect(fake.sent.filter((m) => m.body === 'Scheduled offer').map((m) => m.to).sort()).toEqual([...numbers].sort());
+    const tooLate = await api('/campaigns', 'marketer', { name: 'x', template: 'Hi', audience: { contactIds }, startAt: new Date(clock.now().getTime() + 400 * 86_400_000).toISOString() });
+    expect({ status: tooLate.status, error: tooLate.body.error }).toEqual({ status: 400, error: 'invalid_start' });
+    const notADate = await api('/campaigns', 'marketer', { name: 'x', template: 'Hi', audience: { contactIds }, startAt: 'tomorrow' });
+    expect({ status: notADate.status, error: notADate.body.error }).toEqual({ status: 400, error: 'invalid_request' });
+  }, 30_000);
+
   it('answers 503 with the reason while the SMS channel is off (here: no PUBLIC_BASE_URL to sign status callbacks)', async () => {
     const { PUBLIC_BASE_URL: _unset, ...withoutBase } = twilioEnv(fake.url);
     const off = await startApp(withoutBase);

@@ -99,7 +99,7 @@ export function CampaignsPage({ session }: { session: Session }) {
 
 function NewCampaign({ onCreated }: { onCreated: () => void }) {
   const [segments, setSegments] = useState<Segment[] | null>(null);
-  const [form, setForm] = useState({ name: '', segmentId: '', template: 'Hi {{name}}, ', rate: '1', price: '0.0079' });
+  const [form, setForm] = useState({ name: '', segmentId: '', template: 'Hi {{name}}, ', rate: '1', price: '0.0079', startAt: '' });
   const [notice, setNotice] = useState('');
   useEffect(() => {
     void api<{ items: Segment[] }>('/api/v1/segments').then((r) => setSegments(r.ok ? r.data.items : []));
@@ -114,10 +114,18 @@ function NewCampaign({ onCreated }: { onCreated: () => void }) {
     setNotice('');
     const result = await api<{ progress: Progress }>('/api/v1/campaigns', {
       method: 'POST',
-      body: { name: form.name.trim(), template: form.template, audience: { segmentId: form.segmentId }, rate: Number(form.rate) || 1 },
+      body: {
+        name: form.name.trim(),
+        template: form.template,
+        audience: { segmentId: form.segmentId },
+        rate: Number(form.rate) || 1,
+        // datetime-local is the browser's local time; the API wants an instant.
+        ...(form.startAt ? { startAt: new Date(form.startAt).toISOString() } : {}),
+      },
     });
     if (!result.ok) return setNotice(errorText(result));
-    setNotice(`Started: ${result.data.progress.total} recipients.`);
+    const when = form.startAt ? `Scheduled for ${new Date(form.startAt).toLocaleString()}` : 'Started';
+    setNotice(`${when}: ${result.data.progress.total} recipients.`);
     onCreated();
   };
   return (
@@ -144,6 +152,10 @@ function NewCampaign({ onCreated }: { onCreated: () => void }) {
           <input type="number" min="0.1" step="0.1" value={form.rate} onInput={set('rate')} size={4} />
         </label>
         <label>
+          Send at (optional; your local time)
+          <input type="datetime-local" value={form.startAt} onInput={set('startAt')} />
+        </label>
+        <label>
           Price per segment (USD)
           <input type="number" min="0" step="0.0001" value={form.price} onInput={set('price')} size={6} />
         </label>
@@ -158,11 +170,10 @@ function NewCampaign({ onCreated }: { onCreated: () => void }) {
           {size.encoding}, {size.units} characters: <strong data-testid="sms-segments">{size.segments}</strong> SMS segment{size.segments === 1 ? '' : 's'} per
           recipient; {audience} recipients ≈ <strong>${cost.toFixed(2)}</strong> (before consent and quiet-hours skips).
         </p>
-        <p class="hint">Scheduling for later is not available on this server: a campaign starts when created.</p>
       </div>
       {notice && <p role="status">{notice}</p>}
       <button type="submit" disabled={!form.name.trim() || !form.segmentId || !form.template.trim()}>
-        Send campaign
+        {form.startAt ? 'Schedule campaign' : 'Send campaign'}
       </button>
     </form>
   );

@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Get, Inject, NotFoundException, Param, Post, Query, Req, ServiceUnavailableException, UseGuards, UseInterceptors } from '@nestjs/common';
-import { AudienceSource, CampaignRefused, CampaignStore, Clock, createCampaign } from '@parley/engine';
+import { AudienceSource, CampaignRefused, CampaignStore, Clock, campaignAsOf, createCampaign } from '@parley/engine';
 import type { ParleyConfig } from '@parley/config';
 import { z } from 'zod';
 import { ApiDoc } from '../admin/api-doc.decorator';
@@ -29,6 +29,8 @@ const createBody = z.strictObject({
   audience,
   /** Messages per second from our sender; the default suits a long code. */
   rate: z.number().positive().max(1000).optional(),
+  /** Send from this time on (ISO 8601 with an offset); absent or past: now. */
+  startAt: z.iso.datetime({ offset: true }).optional(),
 });
 const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -65,7 +67,7 @@ export class CampaignsController {
     if (off) throw new ServiceUnavailableException({ error: 'sms_off', message: off });
     try {
       return await createCampaign(
-        { name: input.name, template: input.template, audience: input.audience, ratePerSecond: input.rate },
+        { name: input.name, template: input.template, audience: input.audience, ratePerSecond: input.rate, startAt: input.startAt ? new Date(input.startAt) : undefined },
         actorOf(request),
         {
           audience: this.audience,
@@ -85,7 +87,8 @@ export class CampaignsController {
   @ApiDoc({ summary: 'Campaigns, newest first, with their progress', query: listQuery, response: campaignListExample })
   async list(@Query() query: unknown) {
     const { limit, offset } = parseInput(listQuery, query);
-    return { items: await this.store.list(limit, offset), limit, offset };
+    const now = this.clock.now();
+    return { items: (await this.store.list(limit, offset)).map((c) => campaignAsOf(c, now)), limit, offset };
   }
 
   @Get(':id')
@@ -94,6 +97,6 @@ export class CampaignsController {
   async get(@Param('id') id: string) {
     const campaign = await this.store.get(parseInput(campaignId, id));
     if (!campaign) throw new NotFoundException(`no campaign ${id}`);
-    return campaign;
+    return campaignAsOf(campaign, this.clock.now());
   }
 }

@@ -4,7 +4,8 @@ export type AudienceSpec =
   | { filter: { attributes?: Record<string, string | number | boolean>; tags?: string[] } }
   | { segmentId: string };
 
-export type CampaignStatus = 'running' | 'completed';
+/** Stored as running or completed; the API shows a running campaign whose start time is ahead as scheduled. */
+export type CampaignStatus = 'scheduled' | 'running' | 'completed';
 
 export type RecipientStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'held' | 'failed';
 
@@ -29,6 +30,8 @@ export interface Campaign {
   status: CampaignStatus;
   createdBy: string;
   createdAt: Date;
+  /** When sending begins; null: as soon as it is created. */
+  startAt: Date | null;
   completedAt: Date | null;
 }
 
@@ -45,6 +48,12 @@ export interface ClaimedRecipient {
   template: string;
   ratePerSecond: number;
   attributes: Record<string, unknown>;
+}
+
+/** The campaign as the API shows it at `now`: waiting for its start time reads as scheduled. */
+export function campaignAsOf<T extends Campaign>(campaign: T, now: Date): T {
+  const waiting = campaign.status === 'running' && campaign.startAt !== null && campaign.startAt.getTime() > now.getTime();
+  return waiting ? { ...campaign, status: 'scheduled' } : campaign;
 }
 
 export const EMPTY_PROGRESS: CampaignProgress = { total: 0, sent: 0, skippedNoConsent: 0, skippedQuietHours: 0, failed: 0, pending: 0 };

@@ -1,7 +1,7 @@
 import { newId } from '@parley/core';
 import type { Clock } from '../ports';
 import { AudienceUnavailable, type AudienceSource } from './audience-source.port';
-import type { AudienceSpec, CampaignWithProgress } from './campaign';
+import { campaignAsOf, type AudienceSpec, type CampaignWithProgress } from './campaign';
 import { CampaignTemplateError, unknownVariables } from './campaign-template';
 import type { CampaignStore } from './campaign-store.port';
 
@@ -10,7 +10,11 @@ export interface CampaignRequest {
   template: string;
   audience: AudienceSpec;
   ratePerSecond?: number;
+  /** Send from this time on (the job worker picks the campaign up then); absent: now. */
+  startAt?: Date;
 }
+
+const MAX_SCHEDULE_AHEAD_MS = 365 * 24 * 3600_000;
 
 export interface CampaignRates {
   /** Messages per second per sender when the campaign names none (1 for a long code). */
@@ -22,7 +26,7 @@ export interface CampaignRates {
 /** A request Parley will not run, with a reason meant for the person who made it. */
 export class CampaignRefused extends Error {
   constructor(
-    readonly code: 'invalid_template' | 'unknown_variables' | 'invalid_rate' | 'empty_audience' | 'audience_unavailable',
+    readonly code: 'invalid_template' | 'unknown_variables' | 'invalid_rate' | 'invalid_start' | 'empty_audience' | 'audience_unavailable',
     message: string,
   ) {
     super(message);
@@ -42,6 +46,10 @@ export async function createCampaign(request: CampaignRequest, actor: string, de
   const ratePerSecond = request.ratePerSecond ?? deps.rates.defaultPerSecond;
   if (!(ratePerSecond > 0) || ratePerSecond > deps.rates.maxPerSecond) {
     throw new CampaignRefused('invalid_rate', `rate must be more than 0 and at most ${deps.rates.maxPerSecond} messages per second (CAMPAIGN_MAX_RATE_PER_SECOND)`);
+  }
+  const now = deps.clock.now();
+  if (request.startAt && request.startAt.getTime() - now.getTime() > MAX_SCHEDULE_AHEAD_MS) {
+    throw new CampaignRefused('invalid_start', 'startAt may be at most 365 days ahead');
   }
   let resolved;
   try {
@@ -72,10 +80,11 @@ export async function createCampaign(request: CampaignRequest, actor: string, de
       ratePerSecond,
       status: 'running',
       createdBy: actor,
-      createdAt: deps.clock.now(),
+      createdAt: now,
+      startAt: request.startAt && request.startAt.getTime() > now.getTime() ? request.startAt : null,
       completedAt: null,
     },
     resolved.members,
   );
-  return { ...campaign, withoutAddress: resolved.withoutAddress };
+  return { ...campaignAsOf(campaign, now), withoutAddress: resolved.withoutAddress };
 }

@@ -12,10 +12,11 @@ export interface CampaignRow {
   status: Campaign['status'];
   created_by: string;
   created_at: string | Date;
+  start_at: string | Date | null;
   completed_at: string | Date | null;
 }
 
-export const CAMPAIGN_COLUMNS = 'id, name, channel, template, audience, rate_per_second, status, created_by, created_at, completed_at';
+export const CAMPAIGN_COLUMNS = 'id, name, channel, template, audience, rate_per_second, status, created_by, created_at, start_at, completed_at';
 
 export const CAMPAIGN_RUN = 'campaign.run';
 export const CAMPAIGN_HELD = 'campaign.held';
@@ -31,6 +32,7 @@ export function toCampaign(row: CampaignRow): Campaign {
     status: row.status,
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
+    startAt: row.start_at === null ? null : new Date(row.start_at),
     completedAt: row.completed_at === null ? null : new Date(row.completed_at),
   };
 }

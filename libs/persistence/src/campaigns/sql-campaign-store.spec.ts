@@ -16,7 +16,7 @@ describe.each(testDatabaseTargets())('SqlCampaignStore on %s', (_name, setup) =>
   let cleanup: () => Promise<void>;
   const campaign = (n: number): Campaign => ({
     id: id(n), name: `c${n}`, channel: 'sms', template: 'Hi {{name}}', audience: { contactIds: [] }, ratePerSecond: 2.5,
-    status: 'running', createdBy: 'test', createdAt: t0, completedAt: null,
+    status: 'running', createdBy: 'test', createdAt: t0, startAt: null, completedAt: null,
   });
   const members = (from: number, count: number) =>
     Array.from({ length: count }, (_, i) => ({ contactId: id(from + i), address: `+1212555${String(from + i).padStart(4, '0')}`, attributes: {} }));

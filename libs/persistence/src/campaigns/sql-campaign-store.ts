@@ -41,9 +41,9 @@ export class SqlCampaignStore extends CampaignStore {
   async create(campaign: Campaign, members: readonly AudienceMember[]): Promise<CampaignWithProgress> {
     const at = campaign.createdAt.toISOString();
     await this.db.transaction(async (tx) => {
-      await tx.run(`INSERT INTO campaigns (${CAMPAIGN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      await tx.run(`INSERT INTO campaigns (${CAMPAIGN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
         campaign.id, campaign.name, campaign.channel, campaign.template, JSON.stringify(campaign.audience), campaign.ratePerSecond,
-        campaign.status, campaign.createdBy, at, null,
+        campaign.status, campaign.createdBy, at, campaign.startAt?.toISOString() ?? null, null,
       ]);
       for (let start = 0; start < members.length; start += INSERT_CHUNK) {
         const chunk = members.slice(start, start + INSERT_CHUNK);
@@ -57,7 +57,7 @@ export class SqlCampaignStore extends CampaignStore {
           params,
         );
       }
-      await enqueueJob(tx, CAMPAIGN_RUN, { campaignId: campaign.id, slice: 1 }, runKey(campaign.id, 1), campaign.createdAt, campaign.createdAt);
+      await enqueueJob(tx, CAMPAIGN_RUN, { campaignId: campaign.id, slice: 1 }, runKey(campaign.id, 1), campaign.startAt ?? campaign.createdAt, campaign.createdAt);
     });
     return (await this.get(campaign.id))!;
   }

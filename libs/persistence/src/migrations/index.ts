@@ -12,6 +12,7 @@ import { Campaigns1764100000050 } from './1764100000050-campaigns';
 import { BotConversationReferences1764100000060 } from './1764100000060-bot-conversation-references';
 import { MessageAttachments1764100000070 } from './1764100000070-message-attachments';
 import { DashboardSessions1764100000075 } from './1764100000075-dashboard-sessions';
+import { CampaignScheduleAndSmsSegments1764100000080 } from './1764100000080-campaign-schedule-and-sms-segments';
 
 export const MIGRATIONS = [
   InitialSchema1764100000000,
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   BotConversationReferences1764100000060,
   MessageAttachments1764100000070,
   DashboardSessions1764100000075,
+  CampaignScheduleAndSmsSegments1764100000080,
 ];
