@@ -214,6 +214,9 @@ describe('SMS campaigns: consent-gated, quiet-hours aware, throttled, with exact
     advanceTo(new Date(startAt.getTime() + 1000));
     await until(async () => (await progressOf(created.body.id)).status === 'completed');
     expect(fake.sent.filter((m) => m.body === 'Scheduled offer').map((m) => m.to).sort()).toEqual([...numbers].sort());
+    // Segments per text, for the campaign's cost report.
+    const segments = await sql.all<{ sms_segments: number | null }>('SELECT sms_segments FROM campaign_recipients WHERE campaign_id = ?', [created.body.id]);
+    expect(segments.map((r) => Number(r.sms_segments))).toEqual([1, 1, 1]);
     const tooLate = await api('/campaigns', 'marketer', { name: 'x', template: 'Hi', audience: { contactIds }, startAt: new Date(clock.now().getTime() + 400 * 86_400_000).toISOString() });
     expect({ status: tooLate.status, error: tooLate.body.error }).toEqual({ status: 400, error: 'invalid_start' });
     const notADate = await api('/campaigns', 'marketer', { name: 'x', template: 'Hi', audience: { contactIds }, startAt: 'tomorrow' });

@@ -30,8 +30,8 @@ describe('SMS on Twilio end to end', () => {
     (await running.app.get<{ sql: SqlDatabase }>(DATABASE).sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM messages WHERE channel = ? AND external_id = ?', ['sms', sid]))?.n;
   const sql = () => running.app.get<{ sql: SqlDatabase }>(DATABASE).sql;
   const delivery = (messageId: string) =>
-    sql().get<{ status: string; provider_id: string | null; delivery_error: string | null }>(
-      'SELECT status, provider_id, delivery_error FROM messages WHERE id = ?',
+    sql().get<{ status: string; provider_id: string | null; delivery_error: string | null; sms_segments: number | null }>(
+      'SELECT status, provider_id, delivery_error, sms_segments FROM messages WHERE id = ?',
       [messageId],
     );
   const carrierOptOut = async (phoneNumber: string) => {
@@ -100,11 +100,12 @@ describe('SMS on Twilio end to end', () => {
     // The fake has the text before Parley has Twilio's answer (and records the SID): wait for that receipt.
     const deadline = Date.now() + 5000;
     while (!(await delivery(messageId))?.provider_id && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect(await delivery(messageId)).toEqual({ status: 'queued', provider_id: question.sid, delivery_error: null });
+    // Segments are counted per message for cost reports (the question and its options fit in one).
+    expect(await delivery(messageId)).toEqual({ status: 'queued', provider_id: question.sid, delivery_error: null, sms_segments: 1 });
     expect(await fake.postStatus(question, 'sent')).toBe(204);
     expect(await fake.postStatus(question, 'delivered')).toBe(204);
     expect(await fake.postStatus(question, 'sent')).toBe(204);
-    expect(await delivery(messageId)).toEqual({ status: 'delivered', provider_id: question.sid, delivery_error: null });
+    expect(await delivery(messageId)).toEqual({ status: 'delivered', provider_id: question.sid, delivery_error: null, sms_segments: 1 });
     expect(await carrierOptOut(ann)).toBe(false);
 
     const bob = phone();

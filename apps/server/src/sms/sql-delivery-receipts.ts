@@ -15,22 +15,32 @@ export class SqlDeliveryReceipts extends DeliveryReceipts {
 
   async record(receipt: DeliveryReceipt): Promise<void> {
     const { sql } = this.db;
+    // Each sent part adds its segments: a long text split in two parts bills both.
+    const segments = receipt.smsSegments ? ', sms_segments = COALESCE(sms_segments, 0) + ?' : '';
+    const segmentParams = receipt.smsSegments ? [receipt.smsSegments] : [];
     await sql.transaction(async (tx) => {
       if (receipt.messageId) {
         const row = await tx.get<{ status: string }>('SELECT status FROM messages WHERE id = ?', [receipt.messageId]);
         const current = row && row.status !== 'stored' ? (row.status as DeliveryStatus) : undefined;
         if (row && supersedes(receipt.status, current)) {
-          await tx.run('UPDATE messages SET status = ?, provider_id = COALESCE(?, provider_id), delivery_error = ? WHERE id = ?', [
+          await tx.run(`UPDATE messages SET status = ?, provider_id = COALESCE(?, provider_id), delivery_error = ?${segments} WHERE id = ?`, [
             receipt.status,
             receipt.providerMessageId ?? null,
             receipt.errorCode ?? null,
+            ...segmentParams,
             receipt.messageId,
           ]);
+        } else if (row && segments) {
+          await tx.run('UPDATE messages SET sms_segments = COALESCE(sms_segments, 0) + ? WHERE id = ?', [...segmentParams, receipt.messageId]);
         }
       }
       if (receipt.messageId && receipt.providerMessageId) {
         // A campaign text's id is its recipient row's: the provider's id proves the send after a crash.
-        await tx.run('UPDATE campaign_recipients SET provider_id = ? WHERE id = ? AND provider_id IS NULL', [receipt.providerMessageId, receipt.messageId]);
+        await tx.run(`UPDATE campaign_recipients SET provider_id = COALESCE(provider_id, ?)${segments} WHERE id = ?`, [
+          receipt.providerMessageId,
+          ...segmentParams,
+          receipt.messageId,
+        ]);
       }
       if (receipt.optedOut && receipt.to) {
         const identity = await tx.get<{ contact_id: string }>('SELECT contact_id FROM channel_identities WHERE channel = ? AND address = ?', ['sms', receipt.to]);

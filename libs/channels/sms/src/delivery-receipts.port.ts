@@ -11,6 +11,8 @@ export interface DeliveryReceipt {
   /** Error 21610: the recipient opted out with the carrier; stop sending to `to`. */
   optedOut: boolean;
   to?: string;
+  /** SMS segments (billed messages) this part took, for cost reports; absent on status callbacks and WhatsApp. */
+  smsSegments?: number;
   at: Date;
 }
 

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { OutboundMessage } from '@parley/core';
+import type { DeliveryReceipt } from './delivery-receipts.port';
 import { InMemoryDeliveryReceipts } from './in-memory-delivery-receipts';
 import { SmsSendError, SmsSender, type SentSms, type SmsDraft } from './sms-sender.port';
 import { SmsTransport } from './sms.transport';
@@ -51,6 +52,7 @@ describe('SmsTransport', () => {
       { to: 'whatsapp:+15551230000', body: 'How many people work at your company?\n1) Small\n2) Large', statusCallback: 'https://p.example/webhooks/twilio/status?messageId=m1' },
     ]);
     expect(receipts.latest('m1')).toMatchObject({ providerMessageId: 'SM1', status: 'queued', optedOut: false });
+    expect(receipts.latest('m1')?.smsSegments).toBe(1);
   });
 
   it('sends WhatsApp as one message with its image, and the approved template when the gate chose it', async () => {
@@ -63,13 +65,18 @@ describe('SmsTransport', () => {
       { to: 'whatsapp:+15551230000', body: long, mediaUrl: ['https://shop.example/cart.png'], statusCallback: 'https://p.example/webhooks/twilio/status?messageId=m1' },
       { to: 'whatsapp:+15551230000', contentSid: template.contentSid, contentVariables: '{"1":"Leo"}', statusCallback: 'https://p.example/webhooks/twilio/status?messageId=m2' },
     ]);
+    expect(receipts.latest('m1')?.smsSegments).toBeUndefined(); // WhatsApp is not billed by segment
   });
 
   it('sends a long text as several parts, in order', async () => {
     const text = Array.from({ length: 20 }, (_, i) => `This is sentence ${i} of a long explanation.`).join(' ');
+    const recorded: DeliveryReceipt[] = [];
+    sut = new SmsTransport(sender, { record: async (r: DeliveryReceipt) => void recorded.push(r) }, { retryDelaysMs: [0, 0] });
     await sut.deliver(message({ text, quickReplies: undefined }));
     expect(sender.sent.length).toBeGreaterThan(1);
     expect(sender.sent.map((d) => d.body).join(' ')).toBe(text);
+    // Every part reports the segments it took; GSM-7 parts of at most 153 characters are one each.
+    expect(recorded.map((r) => r.smsSegments)).toEqual(sender.sent.map((d) => Math.ceil(d.body!.length / 153)));
   });
 
   it('retries transient failures and then succeeds', async () => {

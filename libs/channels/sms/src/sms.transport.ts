@@ -3,6 +3,7 @@ import type { ChannelName, OutboundMessage } from '@parley/core';
 import { ChannelTransport } from '@parley/engine';
 import { DeliveryReceipts } from './delivery-receipts.port';
 import { OPTED_OUT_ERROR_CODE, toDeliveryStatus } from './delivery-status';
+import { countSegments } from './render/count-segments';
 import { renderSms } from './render/render-sms';
 import { renderWhatsApp } from './render/render-whatsapp';
 import { SmsSendError, SmsSender, type SmsDraft } from './sms-sender.port';
@@ -40,16 +41,16 @@ export class SmsTransport extends ChannelTransport {
       return this.sendPart(message, { to: message.address, ...renderWhatsApp(message), ...(statusCallback ? { statusCallback } : {}) });
     }
     for (const body of renderSms(message)) {
-      await this.sendPart(message, { to: message.address, body, ...(statusCallback ? { statusCallback } : {}) });
+      await this.sendPart(message, { to: message.address, body, ...(statusCallback ? { statusCallback } : {}) }, countSegments(body).segments);
     }
   }
 
-  private async sendPart(message: OutboundMessage, draft: SmsDraft): Promise<void> {
+  private async sendPart(message: OutboundMessage, draft: SmsDraft, smsSegments?: number): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
         const sent = await this.sender.send(draft);
         const status = toDeliveryStatus(sent.status) ?? 'queued';
-        await this.receipts.record({ messageId: message.id, providerMessageId: sent.providerMessageId, status, optedOut: false, to: draft.to, at: new Date() });
+        await this.receipts.record({ messageId: message.id, providerMessageId: sent.providerMessageId, status, optedOut: false, to: draft.to, smsSegments, at: new Date() });
         return;
       } catch (error) {
         const delay = this.retryDelaysMs[attempt];
