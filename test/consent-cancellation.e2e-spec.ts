@@ -163,7 +163,7 @@ describe('consent withdrawn anywhere cancels queued sends everywhere', () => {
     expect(exported.campaigns).toEqual([expect.objectContaining({ campaign_name: 'Night owl', address: dana.phone, status: 'skipped', reason: 'opted-out', provider_id: null })]);
     const smsGrant = exported.consent.find((e) => e.channel === 'sms' && e.action === 'grant');
     const revoke = exported.consent.find((e) => e.action === 'revoke');
-    expect(smsGrant).toMatchObject({ purpose: 'marketing', evidence: { channel: 'sms', address: dana.phone, answer: 'YES', method: 'double_opt_in', messageId: expect.stringMatching(/^SM/) } });
+    expect(smsGrant).toMatchObject({ purpose: 'marketing', evidence: { channel: 'sms', address: dana.phone, answer: 'YES', keyword: 'JOIN', method: 'double_opt_in', messageId: expect.stringMatching(/^SM/) } });
     expect(smsGrant!.disclosureText).toMatch(/^Acme Deals: reply YES to confirm/);
     expect(revoke).toMatchObject({ channel: 'all', purpose: 'marketing', source: 'plain-language', evidence: { channel: 'webchat', ip: expect.stringMatching(/127\.0\.0\.1/) } });
     expect(revoke!.evidence.text).toMatch(/please stop messaging me/);

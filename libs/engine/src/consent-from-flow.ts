@@ -39,6 +39,7 @@ export function consentFromFlow(actions: readonly FlowAction[], open: OpenConver
     };
     if (action.evidence.text) evidence.answer = action.evidence.text;
     if (action.evidence.payload) evidence.payload = action.evidence.payload;
+    if (action.evidence.promptedBy) evidence[action.method === 'double_opt_in' ? 'keyword' : 'promptedBy'] = action.evidence.promptedBy;
     drafts.push({
       contactId: open.contact.id,
       channel: ledgerChannel(open.conversation.channel),

@@ -39,7 +39,11 @@ export function answerConsent(node: ConsentNode, walk: Walk, state: FlowState): 
     granted,
     method: node.method,
     disclosure: { version: node.disclosure.version, locale, text, sha256: createHash('sha256').update(text).digest('hex') },
-    evidence: { ...(walk.message?.text !== undefined ? { text: walk.message.text } : {}), ...(walk.message?.payload ? { payload: walk.message.payload } : {}) },
+    evidence: {
+      ...(walk.message?.text !== undefined ? { text: walk.message.text } : {}),
+      ...(walk.message?.payload ? { payload: walk.message.payload } : {}),
+      ...(state.promptedBy ? { promptedBy: state.promptedBy } : {}),
+    },
   });
   return { kind: 'next', nodeId: granted ? node.yes : node.no };
 }

@@ -57,7 +57,7 @@ export interface ConsentAction {
   method: 'express' | 'double_opt_in';
   /** Exactly what the contact was shown, for the consent ledger's proof. */
   disclosure: { version: string; locale: string; text: string; sha256: string };
-  evidence: { text?: string; payload?: string };
+  evidence: { text?: string; payload?: string; promptedBy?: string };
 }
 
 export interface HandoffAction {

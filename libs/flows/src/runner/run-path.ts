@@ -7,6 +7,7 @@ import { nodeOf } from '../schema/flow.schema';
 
 /** Guards against a cycle of nodes that never waits for the user (the validator rejects those too). */
 const MAX_NODES_PER_STEP = 200;
+const PROMPTED_BY_MAX = 160;
 
 /** Where the walk goes when its path ends: the resume point of a global intent, once. */
 function takeResume(walk: Walk): string | undefined {
@@ -32,7 +33,11 @@ export function runPath(walk: Walk, nodeId: string | undefined): StepResult {
       continue;
     }
     const outcome = executeNode(resolveVariant(found, walk.segments), current, walk);
-    if (outcome.kind === 'wait') return { state: walk.state(current, 0, outcome.waitUntil), actions: walk.actions };
+    if (outcome.kind === 'wait') {
+      const state = walk.state(current, 0, outcome.waitUntil);
+      if (found.type === 'consent' && walk.message?.text) state.promptedBy = walk.message.text.slice(0, PROMPTED_BY_MAX);
+      return { state, actions: walk.actions };
+    }
     if (outcome.kind === 'jump') {
       walk.current = outcome.flow;
       current = outcome.nodeId;

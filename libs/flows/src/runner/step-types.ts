@@ -30,6 +30,8 @@ export interface FlowState {
   /** ISO deadline of a wait node; a timeout input for another deadline is stale. */
   waitUntil?: string;
   resume?: ResumePoint;
+  /** At a consent node: the message that led to the question (the keyword of a keyword opt-in), kept as evidence. */
+  promptedBy?: string;
 }
 
 export type StepInput =

@@ -30,7 +30,11 @@ function onMessage(walk: Walk, state: FlowState): StepResult {
   }
   if (!isWaitingNode(waiting)) return runPath(walk, restartNodeOf(walk.flow, walk.segments));
   const outcome = answerNode(waiting, walk, state);
-  if (outcome.kind === 'retry') return { state: walk.state(state.waitingAt, state.retries + 1, state.waitUntil), actions: walk.actions };
+  if (outcome.kind === 'retry') {
+    const retried = walk.state(state.waitingAt, state.retries + 1, state.waitUntil);
+    if (state.promptedBy) retried.promptedBy = state.promptedBy;
+    return { state: retried, actions: walk.actions };
+  }
   if (outcome.kind === 'wait') return { state: walk.state(state.waitingAt, 0, outcome.waitUntil), actions: walk.actions };
   if (outcome.kind === 'jump') {
     walk.current = outcome.flow;
