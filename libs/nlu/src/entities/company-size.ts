@@ -16,7 +16,7 @@ const midpoint: Reading = (m) => {
   return low === undefined || high === undefined ? undefined : Math.round((low + high) / 2);
 };
 
-const MAY_HOLD_SIZE = new RegExp(String.raw`${PEOPLE}|${ORG}|${PERSON}|headcount|\bwe(?:'re| are)\b|\b(?:me|myself|solo)`, 'iu');
+const MAY_HOLD_SIZE = new RegExp(String.raw`${PEOPLE}|${ORG}|${PERSON}|headcount|\bwe(?:'re| are)\b|\b(?:me|myself|solo(?:preneur)?)\b`, 'iu');
 
 /** Most specific first: a range must win over the plain count inside it. */
 const PATTERNS: [RegExp, Reading][] = [
