@@ -46,8 +46,12 @@ export class EngineModule {
         { provide: ConversationFeed, useValue: new ConversationFeed({ localOnly: !config.REDIS_URL }) },
         {
           provide: ConversationStore,
-          inject: [DATABASE, ConversationFeed],
-          useFactory: (db: OpenDatabase, feed: ConversationFeed) => new PublishedConversationStore(db.sql, feed),
+          inject: [DATABASE, ConversationFeed, LeadScoringService],
+          useFactory: (db: OpenDatabase, feed: ConversationFeed, scoring: LeadScoringService) => {
+            const store = new PublishedConversationStore(db.sql, feed);
+            store.alsoInTurn((tx, turn) => scoring.applyInTurn(tx, turn.jobs));
+            return store;
+          },
         },
         { provide: FlowCatalog, useValue: new InMemoryFlowCatalog(config.ENTRY_FLOW) },
         FlowLibrary,
