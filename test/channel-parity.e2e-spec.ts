@@ -24,8 +24,7 @@ interface Outcome {
 
 interface ContactExport {
   contact: { attributes: Record<string, unknown> };
-  /** The score activity the ledger was built from: a flow's `score` node is an `event` with its name and points. */
-  scoring: { activity: { kind: string; detail: { name?: string; points?: number } }[] };
+  jobs: { type: string; payload: { event?: string; points?: number } }[];
 }
 
 /** Runs the transcript's user side: its first words open the conversation when it starts with the user. */
@@ -73,9 +72,9 @@ describe('every shipped flow ends the same on every channel (web chat, SMS, voic
           const response = await fetch(`${running.url}/api/v1/contacts/${row!.contact_id}/export`, { headers: { authorization: `Bearer ${key}` } });
           expect(response.status).toBe(200);
           const data = (await response.json()) as ContactExport;
-          const scores = data.scoring.activity.filter((a) => a.kind === 'event').map((a) => a.detail);
+          const scores = data.jobs.filter((job) => job.type === 'score.event').map((job) => job.payload);
           const attributes = Object.fromEntries(Object.keys(transcript.expect.attributes ?? {}).map((name) => [name, data.contact.attributes[name] ?? null]));
-          return { attributes, score: { events: scores.map((s) => s.name ?? ''), points: scores.reduce((sum, s) => sum + (s.points ?? 0), 0) } };
+          return { attributes, score: { events: scores.map((s) => s.event ?? ''), points: scores.reduce((sum, s) => sum + (s.points ?? 0), 0) } };
         };
         const context: DriverContext = { url: () => running.url, twilio, alexaSigner: ca.valid, botConnector };
         const outcomes = await Promise.all(

@@ -46,12 +46,8 @@ export class EngineModule {
         { provide: ConversationFeed, useValue: new ConversationFeed({ localOnly: !config.REDIS_URL }) },
         {
           provide: ConversationStore,
-          inject: [DATABASE, ConversationFeed, LeadScoringService],
-          useFactory: (db: OpenDatabase, feed: ConversationFeed, scoring: LeadScoringService) => {
-            const store = new PublishedConversationStore(db.sql, feed);
-            store.alsoInTurn((tx, turn) => scoring.applyInTurn(tx, turn.jobs));
-            return store;
-          },
+          inject: [DATABASE, ConversationFeed],
+          useFactory: (db: OpenDatabase, feed: ConversationFeed) => new PublishedConversationStore(db.sql, feed),
         },
         { provide: FlowCatalog, useValue: new InMemoryFlowCatalog(config.ENTRY_FLOW) },
         FlowLibrary,

@@ -38,13 +38,9 @@ function mergedAttributes(current: Record<string, unknown>, patch: Record<string
   return merged;
 }
 
-/** More writes that belong to a committed turn (score ledger, segments), in the turn's own transaction. */
-export type TurnExtension = (tx: SqlTx, turn: TurnRecord) => Promise<void>;
-
 export class SqlConversationStore extends ConversationStore {
   private readonly mergeAttributesSql: string;
   private readonly recent = new Map<string, { open: OpenConversation; at: number }>();
-  private readonly turnExtensions: TurnExtension[] = [];
 
   constructor(private readonly db: SqlDatabase) {
     super();
@@ -144,8 +140,8 @@ export class SqlConversationStore extends ConversationStore {
     try {
       return await this.db.transaction((tx) => this.writeTurn(tx, turn));
     } catch (error) {
-      // Two turns of one contact appending consent or score lines at once: the loser re-runs on fresh state.
-      if (/uq_consent_events_seq|consent_events\.contact_id|uq_score_events_seq|score_events\.contact_id/.test(String(error))) return { status: 'conflict' };
+      // Two turns of one contact appending consent at once: the loser re-runs on fresh state.
+      if (/uq_consent_events_seq|consent_events\.contact_id/.test(String(error))) return { status: 'conflict' };
       throw error;
     }
   }
@@ -208,13 +204,7 @@ export class SqlConversationStore extends ConversationStore {
         [newId(), job.type, JSON.stringify(job.payload), job.idempotencyKey, job.runAt.toISOString(), at, at],
       );
     }
-    for (const extend of this.turnExtensions) await extend(tx, turn);
     return { status: 'committed' };
-  }
-
-  /** Runs `extension` at the end of every committed turn's transaction: one commit for the turn and what follows from it. */
-  alsoInTurn(extension: TurnExtension): void {
-    this.turnExtensions.push(extension);
   }
 
   /** Drops a contact's cached conversations, so an erasure is not undone by a later turn writing stale state. */

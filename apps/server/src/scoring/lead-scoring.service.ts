@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { Clock, KeyedQueue, LeadStanding, SCORE_JOB_TYPES, type ContactStanding, type OutboxJobDraft } from '@parley/engine';
 import { PermanentJobError, type JobHandler, type OutboxJob } from '@parley/followup';
-import { SqlScoreLedger, SqlSegments, type AppliedScore, type ScoreApplication, type SqlTx } from '@parley/persistence';
+import { SqlScoreLedger, SqlSegments, type AppliedScore, type ScoreApplication } from '@parley/persistence';
 import type { ScoreTrigger } from '@parley/scoring';
 import type { OpenDatabase } from '../database.provider';
 import { DATABASE } from '../tokens';
@@ -13,8 +13,6 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
 
 /** How often members of time-dependent segments are re-checked (a behaviour window closing, a decaying score). */
 const SWEEP_EVERY_MS = 5 * 60_000;
-/** A key stays only between a turn's commit and the engine's call right after it; this bounds leftovers of failed turns. */
-const APPLIED_IN_TURN_LIMIT = 10_000;
 
 /** A score job's payload as the triggers it stands for. */
 export function applicationOf(job: { type: string; payload: Record<string, unknown>; idempotencyKey: string }, at: Date): ScoreApplication | undefined {
@@ -53,8 +51,6 @@ export class LeadScoringService extends LeadStanding implements JobHandler, OnAp
   readonly ledger: SqlScoreLedger;
   readonly segments: SqlSegments;
   private readonly queue = new KeyedQueue();
-  /** Score jobs already applied inside their turn's transaction; the engine's call after the commit skips them. */
-  private readonly appliedInTurn = new Set<string>();
   private readonly logger = new Logger('Scoring');
   private sweepTimer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
@@ -99,25 +95,8 @@ export class LeadScoringService extends LeadStanding implements JobHandler, OnAp
     return { segments, ...(score !== undefined ? { score } : {}) };
   }
 
-  /**
-   * Applies a turn's score jobs inside the turn's own transaction: one commit per turn instead of two in a row,
-   * and the contact's next message still sees the new score and segments.
-   */
-  async applyInTurn(tx: SqlTx, jobs: readonly OutboxJobDraft[]): Promise<void> {
-    for (const job of jobs) {
-      if (!(SCORE_JOB_TYPES as readonly string[]).includes(job.type)) continue;
-      const application = applicationOf(job, job.runAt);
-      if (!application) continue;
-      const outcome = await this.ledger.applyWithin(tx, application);
-      if (this.appliedInTurn.size >= APPLIED_IN_TURN_LIMIT) this.appliedInTurn.clear();
-      this.appliedInTurn.add(job.idempotencyKey);
-      if (outcome.transition) this.logger.log(`contact ${application.contactId}: ${outcome.transition.from} -> ${outcome.transition.to}`);
-    }
-  }
-
   async applyNow(jobs: readonly OutboxJobDraft[]): Promise<void> {
     for (const job of jobs) {
-      if (this.appliedInTurn.delete(job.idempotencyKey)) continue;
       const application = applicationOf(job, job.runAt);
       if (application) await this.apply(application);
     }

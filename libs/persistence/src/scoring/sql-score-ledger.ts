@@ -74,11 +74,6 @@ export class SqlScoreLedger {
     return this.db.transaction((tx) => this.applyIn(tx, application));
   }
 
-  /** The same, inside a transaction the caller holds (a conversation turn's, after its outbox rows). */
-  applyWithin(tx: SqlTx, application: ScoreApplication): Promise<AppliedScore> {
-    return this.applyIn(tx, application);
-  }
-
   async ledger(contactId: string): Promise<ScoreEvent[]> {
     const rows = await this.db.all<ScoreEventRow>(`SELECT ${SCORE_EVENT_COLUMNS} FROM score_events WHERE contact_id = ? ORDER BY seq`, [contactId]);
     return rows.map(toScoreEvent);
@@ -153,7 +148,7 @@ export class SqlScoreLedger {
     const { contactId, at, sourceKey } = application;
     const iso = at.toISOString();
     if (!(await tx.run('INSERT INTO score_jobs_applied (source_key, at) VALUES (?, ?) ON CONFLICT (source_key) DO NOTHING', [sourceKey, iso]))) return NOT_APPLIED;
-    // applied here (inline, with or after the turn): its outbox row needs no worker; one already claimed runs as a no-op
+    // applied here (inline, after the turn): its outbox row needs no worker; one already claimed runs as a no-op
     await tx.run("UPDATE outbox_jobs SET status = 'done', updated_at = ? WHERE idempotency_key = ? AND status = 'pending'", [iso, sourceKey]);
     const contact = await tx.get<{ attributes: string }>('SELECT attributes FROM contacts WHERE id = ?', [contactId]);
     if (!contact) return NOT_APPLIED;
