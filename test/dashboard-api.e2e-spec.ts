@@ -4,7 +4,7 @@ import { DATABASE } from '../apps/server/src/tokens';
 import { startApp, type RunningApp } from './support/app';
 import { answerInTurn, qualifiedEnterpriseAnswers } from './support/b2b-lead';
 import { ChatClient } from './support/chat-client';
-import { dashboardFetch, keysByRole, login } from './support/dashboard-session';
+import { dashboardFetch, keysByRole, login, nextEvent } from './support/dashboard-session';
 import { buildIfStale } from './support/spawn-app';
 
 function feed(url: string, cookie?: string): Socket {
@@ -15,19 +15,6 @@ function connected(socket: Socket): Promise<void> {
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
-  });
-}
-
-function nextEvent<T>(socket: Socket, event: string, predicate: (payload: T) => boolean, timeoutMs = 8000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
-    const listener = (payload: T) => {
-      if (!predicate(payload)) return;
-      clearTimeout(timer);
-      socket.off(event, listener);
-      resolve(payload);
-    };
-    socket.on(event, listener);
   });
 }
 

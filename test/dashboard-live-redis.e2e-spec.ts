@@ -1,23 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
 import { startApp, type RunningApp } from './support/app';
 import { ChatClient } from './support/chat-client';
-import { dashboardFetch, keysByRole, login } from './support/dashboard-session';
+import { dashboardFetch, keysByRole, login, nextEvent } from './support/dashboard-session';
 
 const redisUrl = process.env.TEST_REDIS_URL;
 const describeWithRedis = redisUrl ? describe : describe.skip;
-
-function nextEvent<T>(socket: Socket, event: string, predicate: (payload: T) => boolean, timeoutMs = 8000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
-    const listener = (payload: T) => {
-      if (!predicate(payload)) return;
-      clearTimeout(timer);
-      socket.off(event, listener);
-      resolve(payload);
-    };
-    socket.on(event, listener);
-  });
-}
 
 describeWithRedis('dashboard live feed across two instances sharing Redis', () => {
   let first: RunningApp;

@@ -1,5 +1,6 @@
 import { API_ROLES, SqlApiKeys, type ApiRole, type SqlDatabase } from '@parley/persistence';
 import { DATABASE } from '../../apps/server/src/tokens';
+import type { Socket } from 'socket.io-client';
 import type { RunningApp } from './app';
 
 /** One API key per role, created in the running app's database the way `parley apikey create` does. */
@@ -31,5 +32,19 @@ export function dashboardFetch(url: string, cookie: string, path: string, init: 
       ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
     },
     body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+  });
+}
+
+/** The next `event` on the dashboard feed whose payload passes `predicate`. */
+export function nextEvent<T>(socket: Socket, event: string, predicate: (payload: T) => boolean, timeoutMs = 8000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    const listener = (payload: T) => {
+      if (!predicate(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve(payload);
+    };
+    socket.on(event, listener);
   });
 }

@@ -2,6 +2,7 @@ export * from './entities';
 export * from './migrations';
 export * from './data-source';
 export * from './sql/sql-database';
+export * from './sql/json-object';
 export * from './sql-conversation-store';
 export * from './sql-flow-version-store';
 export * from './sql-misunderstood-queue';

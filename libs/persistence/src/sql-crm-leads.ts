@@ -1,14 +1,6 @@
 import type { CrmLead, ScoreReason } from '@parley/followup';
+import { jsonObject } from './sql/json-object';
 import type { SqlDatabase } from './sql/sql-database';
-
-const parsed = (text: string | null): Record<string, unknown> => {
-  try {
-    const value: unknown = JSON.parse(text ?? '');
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-};
 
 /**
  * Leads for CRM pushes (implements @parley/followup's CrmLeads). Score reasons are the conversation's
@@ -20,7 +12,7 @@ export class SqlCrmLeads {
   async lead(contactId: string, conversationId?: string): Promise<CrmLead | undefined> {
     const contact = await this.db.get<{ attributes: string }>('SELECT attributes FROM contacts WHERE id = ?', [contactId]);
     if (!contact) return undefined;
-    const attributes = parsed(contact.attributes);
+    const attributes = jsonObject(contact.attributes);
     const email = typeof attributes.email === 'string' && attributes.email.includes('@') ? attributes.email.trim() : undefined;
     if (!conversationId) return { contactId, email, attributes, transcript: [], score: { total: 0, reasons: [] } };
     const messages = await this.db.all<{ sender: string; text: string | null; created_at: string | Date }>(
@@ -30,7 +22,7 @@ export class SqlCrmLeads {
     const scores = await this.db.all<{ payload: string }>(`SELECT payload FROM outbox_jobs WHERE type = 'score.event' AND idempotency_key LIKE ? ORDER BY created_at, idempotency_key`, [
       `score:${conversationId}:%`,
     ]);
-    const reasons: ScoreReason[] = scores.map((s) => parsed(s.payload)).map((p) => ({ event: String(p.event ?? 'score'), points: Number(p.points ?? 0) }));
+    const reasons: ScoreReason[] = scores.map((s) => jsonObject(s.payload)).map((p) => ({ event: String(p.event ?? 'score'), points: Number(p.points ?? 0) }));
     return {
       contactId,
       email,

@@ -2,15 +2,7 @@ import { newId } from '@parley/core';
 import { consentStatus } from '@parley/consent';
 import { consentLedger } from './sql-consent-ledger';
 import type { SqlDatabase } from './sql/sql-database';
-
-function attributesOf(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
+import { jsonObject } from './sql/json-object';
 
 /** Contacts and the outbox as the email sequences see them (implements @parley/followup's EmailAudience). */
 export class SqlEmailAudience {
@@ -19,7 +11,7 @@ export class SqlEmailAudience {
   async recipient(contactId: string): Promise<{ contactId: string; email?: string; attributes: Record<string, unknown>; marketingConsent: 'granted' | 'revoked' | 'unknown' } | undefined> {
     const row = await this.db.get<{ attributes: string }>('SELECT attributes FROM contacts WHERE id = ?', [contactId]);
     if (!row) return undefined;
-    const attributes = attributesOf(row.attributes);
+    const attributes = jsonObject(row.attributes);
     const email = typeof attributes.email === 'string' && attributes.email.includes('@') ? attributes.email.trim() : undefined;
     const marketingConsent = consentStatus(await consentLedger.of(this.db, contactId), 'email', 'marketing');
     return { contactId, email, attributes, marketingConsent };

@@ -1,6 +1,7 @@
 import type { SqlDatabase, SqlValue } from '@parley/persistence';
 import type { DashboardReadModel } from './dashboard-read-model';
 import { lifecycleOf } from './lead-index';
+import { jsonObject } from '@parley/persistence';
 
 export interface ConversationSummary {
   id: string;
@@ -34,13 +35,6 @@ interface Row {
   segment_name: string | null;
 }
 
-function attributesOf(source: string | null): Record<string, unknown> {
-  try {
-    return JSON.parse(source ?? '{}') ?? {};
-  } catch {
-    return {};
-  }
-}
 const textOf = (value: unknown) => (typeof value === 'string' && value ? value : null);
 
 /** The points of a conversation's score events: a range scan of the outbox's unique key, `score:<id>:…`. */
@@ -49,7 +43,7 @@ async function conversationScore(sql: SqlDatabase, conversationId: string): Prom
     "SELECT payload FROM outbox_jobs WHERE idempotency_key >= ? AND idempotency_key < ? AND type = 'score.event'",
     [`score:${conversationId}:`, `score:${conversationId};`],
   );
-  return rows.reduce((sum, r) => sum + (Number((attributesOf(r.payload) as { points?: unknown }).points) || 0), 0);
+  return rows.reduce((sum, r) => sum + (Number(jsonObject(r.payload).points) || 0), 0);
 }
 
 const LAST = (column: string) => `(SELECT m.${column} FROM messages m WHERE m.conversation_id = c.id ORDER BY m.position DESC LIMIT 1)`;
@@ -83,7 +77,7 @@ export async function listConversations(
   ]);
   const scores = await Promise.all(rows.map((r) => conversationScore(sql, r.id)));
   const items = rows.map((r, i): ConversationSummary => {
-    const attributes = attributesOf(r.attributes);
+    const attributes = jsonObject(r.attributes);
     const score = r.ledger_score !== null ? Math.round(Number(r.ledger_score) * 10) / 10 : typeof attributes.score === 'number' ? attributes.score : scores[i];
     return {
       id: r.id,

@@ -1,5 +1,6 @@
 import { AudienceSource, AudienceUnavailable, type AudienceMember, type AudienceSpec, type ResolvedAudience } from '@parley/engine';
 import type { SqlDatabase } from '../sql/sql-database';
+import { jsonObject } from '../sql/json-object';
 
 interface MemberRow {
   contact_id: string;
@@ -11,15 +12,6 @@ const CHUNK = 500;
 const MEMBERS_SQL = `SELECT ci.contact_id, ci.address, ct.attributes FROM channel_identities ci JOIN contacts ct ON ct.id = ci.contact_id
   WHERE ci.channel = 'sms'`;
 
-function attributesOf(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 function matches(attributes: Record<string, unknown>, filter: { attributes?: Record<string, unknown>; tags?: string[] }): boolean {
   for (const [key, value] of Object.entries(filter.attributes ?? {})) if (attributes[key] !== value) return false;
   const tags = Array.isArray(attributes.tags) ? attributes.tags : [];
@@ -30,7 +22,7 @@ function matches(attributes: Record<string, unknown>, filter: { attributes?: Rec
 function uniqueMembers(rows: readonly MemberRow[]): Map<string, AudienceMember> {
   const members = new Map<string, AudienceMember>();
   for (const row of rows) {
-    if (!members.has(row.contact_id)) members.set(row.contact_id, { contactId: row.contact_id, address: row.address, attributes: attributesOf(row.attributes) });
+    if (!members.has(row.contact_id)) members.set(row.contact_id, { contactId: row.contact_id, address: row.address, attributes: jsonObject(row.attributes) });
   }
   return members;
 }

@@ -10,6 +10,7 @@ import {
 import { newId } from '@parley/core';
 import type { SqlDatabase, SqlTx, SqlValue } from '../sql/sql-database';
 import { CAMPAIGN_COLUMNS, CAMPAIGN_HELD, CAMPAIGN_RUN, enqueueJob, toCampaign, withProgress, type CampaignRow } from './campaign-rows';
+import { jsonObject } from '../sql/json-object';
 
 const INSERT_CHUNK = 100;
 const RECIPIENT_RETURNING = 'id, campaign_id, contact_id, address';
@@ -22,15 +23,6 @@ interface RecipientRow {
 }
 
 const runKey = (campaignId: string, slice: number) => `campaign:${campaignId}:run:${slice}`;
-
-function attributesOf(text: string | null | undefined): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text ?? '{}');
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
 
 /** Campaigns on campaign_recipients and the outbox (implements @parley/engine's CampaignStore). */
 export class SqlCampaignStore extends CampaignStore {
@@ -155,7 +147,7 @@ export class SqlCampaignStore extends CampaignStore {
       address: row.address,
       template: details?.template ?? '',
       ratePerSecond: Number(details?.rate_per_second ?? 1),
-      attributes: attributesOf(details?.attributes),
+      attributes: jsonObject(details?.attributes),
     };
   }
 }

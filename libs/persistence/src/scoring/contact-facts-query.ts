@@ -1,7 +1,8 @@
 import type { ChannelName } from '@parley/core';
 import { lifecycleStage, roundScore, snapshotScore, type ContactFacts, type ScoringRules } from '@parley/scoring';
 import type { SqlTx } from '../sql/sql-database';
-import { parseObject, toActivity, toSnapshot, type ContactScoreRow } from './score-rows';
+import { toActivity, toSnapshot, type ContactScoreRow } from './score-rows';
+import { jsonObject } from '../sql/json-object';
 
 /** Latest decision per purpose; a revoke of `all` withdraws every purpose granted before it. */
 function consentsFrom(rows: { purpose: string; action: string }[]): Record<string, boolean> {
@@ -18,7 +19,7 @@ function consentsFrom(rows: { purpose: string; action: string }[]): Record<strin
 export async function loadContactFacts(tx: SqlTx, contactId: string, rules: ScoringRules, now: Date, activitySince: Date | undefined): Promise<ContactFacts | undefined> {
   const contact = await tx.get<{ attributes: string }>('SELECT attributes FROM contacts WHERE id = ?', [contactId]);
   if (!contact) return undefined;
-  const attributes = parseObject(contact.attributes);
+  const attributes = jsonObject(contact.attributes);
   const standing = await tx.get<ContactScoreRow>('SELECT score, lifecycle, snapshot FROM contact_scores WHERE contact_id = ?', [contactId]);
   const score = standing ? roundScore(snapshotScore(toSnapshot(standing.snapshot), rules, now)) : 0;
   const consents = consentsFrom(await tx.all<{ purpose: string; action: string }>('SELECT purpose, action FROM consent_events WHERE contact_id = ? ORDER BY seq', [contactId]));

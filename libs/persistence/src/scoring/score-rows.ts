@@ -41,11 +41,3 @@ export function toActivity(row: { detail: string; at: string | Date }): Activity
   return { ...(JSON.parse(row.detail) as ScoreTrigger), at: new Date(row.at) };
 }
 
-export function parseObject(text: string | null | undefined): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text ?? '');
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}

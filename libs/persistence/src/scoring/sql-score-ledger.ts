@@ -17,7 +17,8 @@ import {
 } from '@parley/scoring';
 import type { SqlDatabase, SqlTx } from '../sql/sql-database';
 import { loadContactFacts } from './contact-facts-query';
-import { parseObject, SCORE_EVENT_COLUMNS, toActivity, toScoreEvent, toSnapshot, toStage, type ContactScoreRow, type ScoreEventRow } from './score-rows';
+import { SCORE_EVENT_COLUMNS, toActivity, toScoreEvent, toSnapshot, toStage, type ContactScoreRow, type ScoreEventRow } from './score-rows';
+import { jsonObject } from '../sql/json-object';
 
 /** One score job: the triggers of a turn (or of a flow `score` node) for one contact. */
 export interface ScoreApplication {
@@ -96,7 +97,7 @@ export class SqlScoreLedger {
       const ledger = (await tx.all<ScoreEventRow>(`SELECT ${SCORE_EVENT_COLUMNS} FROM score_events WHERE contact_id = ? ORDER BY seq`, [contactId])).map(toScoreEvent);
       const activity = (await tx.all<{ detail: string; at: string }>('SELECT detail, at FROM contact_activity WHERE contact_id = ? ORDER BY at', [contactId])).map(toActivity);
       const before = await tx.get<ContactScoreRow>('SELECT score, lifecycle, snapshot FROM contact_scores WHERE contact_id = ?', [contactId]);
-      const outcome = rescore(activity, { id: contactId, attributes: parseObject(contact.attributes) }, rules, ledger, toStage(before), at);
+      const outcome = rescore(activity, { id: contactId, attributes: jsonObject(contact.attributes) }, rules, ledger, toStage(before), at);
       if (!outcome.adjustments.length && before) return false;
       await this.insertLines(tx, contactId, ledger.length, outcome.adjustments, `rescore:v${rules.version}`);
       const all = [...ledger, ...outcome.adjustments].sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -155,7 +156,7 @@ export class SqlScoreLedger {
     const rules = this.setup.rules();
     const history = (await tx.all<ScoreEventRow>(`SELECT ${SCORE_EVENT_COLUMNS} FROM score_events WHERE contact_id = ? ORDER BY seq`, [contactId])).map(toScoreEvent);
     const before = await tx.get<ContactScoreRow>('SELECT score, lifecycle, snapshot FROM contact_scores WHERE contact_id = ?', [contactId]);
-    const outcome = scoreTriggers(application.triggers, { id: contactId, attributes: parseObject(contact.attributes) }, rules, history, toStage(before), at);
+    const outcome = scoreTriggers(application.triggers, { id: contactId, attributes: jsonObject(contact.attributes) }, rules, history, toStage(before), at);
     await this.insertLines(tx, contactId, history.length, outcome.events, sourceKey);
     for (const trigger of application.triggers) {
       await tx.run('INSERT INTO contact_activity (id, contact_id, kind, detail, at) VALUES (?, ?, ?, ?, ?)', [newId(), contactId, trigger.kind, JSON.stringify(trigger), iso]);
