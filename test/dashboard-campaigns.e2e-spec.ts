@@ -5,9 +5,13 @@ import type { Browser } from 'playwright-core';
 import { startApp, type RunningApp } from './support/app';
 import { artifact, assertChromium, launchChromium } from './support/browser';
 import { keysByRole } from './support/dashboard-session';
+import { ManualClock } from './support/manual-clock';
 import { TWILIO, twilioEnv } from './support/sms-peer';
 
 const DISCLOSURE = 'Acme Deals: recurring marketing texts, up to 4/month. Msg & data rates may apply. Reply HELP for help, STOP to cancel.';
+
+/** The recipients are New York numbers: at a real clock's night-time their texts would (rightly) wait for morning. */
+const DAYTIME_IN_NEW_YORK = new Date('2027-01-12T16:00:00Z');
 
 describe('dashboard campaigns in headless Chromium', () => {
   const fake = new FakeTwilio({ accountSid: TWILIO.accountSid, authToken: TWILIO.authToken });
@@ -23,7 +27,7 @@ describe('dashboard campaigns in headless Chromium', () => {
       { cwd: join(__dirname, '..'), stdio: 'pipe', timeout: 30_000 },
     );
     const { url } = await fake.start();
-    [app, browser] = await Promise.all([startApp({ ...twilioEnv(url), JOBS_POLL_MS: '20' }), launchChromium()]);
+    [app, browser] = await Promise.all([startApp({ ...twilioEnv(url), JOBS_POLL_MS: '20' }, { clock: new ManualClock(DAYTIME_IN_NEW_YORK) }), launchChromium()]);
     marketer = (await keysByRole(app)).marketer.key;
     const api = (path: string, body: unknown) =>
       fetch(`${app.url}/api/v1${path}`, { method: 'POST', headers: { authorization: `Bearer ${marketer}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
